@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+
+import type { LayerDocumentSpec } from '@lanegate/platform';
+
+import { OpsController } from './ops/ops.controller.js';
+import { PortalController } from './portal/portal.controller.js';
+import { processApiClientProvider } from './process-api.client.js';
+
+/**
+ * The experience layer: portal and operations views shaped for their screens, behind `/experience/v1`. It owns
+ * no business data: everything comes from the process layer over HTTP.
+ */
+@Module({
+  controllers: [OpsController, PortalController],
+  providers: [processApiClientProvider],
+})
+export class ExperienceApiModule {}
+
+export const EXPERIENCE_API_DOCUMENT: LayerDocumentSpec = {
+  layer: 'experience',
+  title: 'Lanegate experience API',
+  description: 'Customer portal views (portal scope, one customer per token) and the operations overview (ops scope).',
+  version: 1,
+  module: ExperienceApiModule,
+};

@@ -1,0 +1,1 @@
+export * from './process-api.module.js';

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+
+import { PersistenceModule } from '@lanegate/persistence';
+import type { LayerDocumentSpec } from '@lanegate/platform';
+
+import { CreateShipments1764790100000 } from './migrations/1764790100000-create-shipments.js';
+import { ShipmentStopEntity } from './shipments/shipment-stop.entity.js';
+import { ShipmentEntity } from './shipments/shipment.entity.js';
+import { ShipmentsModule } from './shipments/shipments.module.js';
+
+/** The process layer: shipments and the workflow from order to ERP posting, behind `/process/v1`. */
+@Module({
+  imports: [
+    PersistenceModule.forLayer({
+      layer: 'process',
+      entities: [ShipmentEntity, ShipmentStopEntity],
+      migrations: [CreateShipments1764790100000],
+    }),
+    ShipmentsModule,
+  ],
+})
+export class ProcessApiModule {}
+
+export const PROCESS_API_DOCUMENT: LayerDocumentSpec = {
+  layer: 'process',
+  title: 'Lanegate process API',
+  description:
+    'Shipments, dispatch events, charges, billing readiness and invoice posting. Dispatch vendors that speak the ' +
+    'canonical model and the experience layer call this API.',
+  version: 1,
+  module: ProcessApiModule,
+};

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { ShipmentStopEntity } from './shipment-stop.entity.js';
+import { ShipmentEntity } from './shipment.entity.js';
+import { ShipmentsController } from './shipments.controller.js';
+import { ShipmentsService } from './shipments.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ShipmentEntity, ShipmentStopEntity], 'process')],
+  controllers: [ShipmentsController],
+  providers: [ShipmentsService],
+})
+export class ShipmentsModule {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+
+import { INITIAL_SHIPMENT_STATUS_STATE, SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
+import { ApplicationError, currentCorrelation, ResourceNotFoundError } from '@lanegate/platform';
+
+import type { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView } from './shipment.dto.js';
+import { ShipmentEntity } from './shipment.entity.js';
+import { toShipmentView } from './shipment.mapper.js';
+
+@Injectable()
+export class ShipmentsService {
+  constructor(@InjectRepository(ShipmentEntity, 'process') private readonly shipments: Repository<ShipmentEntity>) {}
+
+  async create(request: CreateShipmentDto): Promise<ShipmentView> {
+    const first = request.stops[0];
+    const last = request.stops[request.stops.length - 1];
+    if (first.kind !== 'pickup' || last.kind !== 'delivery') {
+      throw new ApplicationError({
+        code: 'SHIPMENT_ROUTE_INVALID',
+        status: 422,
+        title: 'Shipment route invalid',
+        detail: 'The first stop must be a pickup and the last stop a delivery.',
+      });
+    }
+
+    const id = `SHP-${randomUUID()}`;
+    const now = new Date();
+    const shipment = this.shipments.create({
+      id,
+      customerId: request.customerId,
+      status: INITIAL_SHIPMENT_STATUS_STATE.status,
+      resumeStatus: null,
+      purchaseOrder: request.purchaseOrder ?? null,
+      routeMiles: request.routeMiles ?? null,
+      correlationId: currentCorrelation()?.correlationId ?? id,
+      createdAt: now,
+      updatedAt: now,
+      stops: request.stops.map((stop, index) => ({
+        ...stop,
+        shipmentId: id,
+        sequence: index + 1,
+        appointmentAt: new Date(stop.appointmentAt),
+      })),
+    });
+    await this.shipments.save(shipment);
+
+    return toShipmentView(shipment);
+  }
+
+  async get(id: string): Promise<ShipmentView> {
+    const shipment = await this.shipments.findOneBy({ id });
+    if (!shipment) {
+      throw new ResourceNotFoundError('shipment', id);
+    }
+
+    return toShipmentView(shipment);
+  }
+
+  async list(query: ListShipmentsQuery): Promise<ShipmentPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const [items, total] = await this.shipments.findAndCount({
+      where: {
+        ...(query.customerId ? { customerId: query.customerId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+
+    return { items: items.map(toShipmentView), total, page, pageSize };
+  }
+
+  async countByStatus(): Promise<Record<ShipmentStatus, number>> {
+    const rows = await this.shipments
+      .createQueryBuilder('shipment')
+      .select('shipment.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('shipment.status')
+      .getRawMany<{ status: ShipmentStatus; count: string | number }>();
+    const counts = Object.fromEntries(SHIPMENT_STATUSES.map((status) => [status, 0])) as Record<ShipmentStatus, number>;
+    for (const row of rows) {
+      counts[row.status] = Number(row.count);
+    }
+
+    return counts;
+  }
+}

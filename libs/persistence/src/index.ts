@@ -1,0 +1,2 @@
+export * from './column-types.js';
+export * from './persistence.module.js';

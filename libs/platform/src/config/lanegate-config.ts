@@ -1,0 +1,251 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+/** The processes Lanegate can run as. `gateway` hosts every layer and the sandbox in one process. */
+export const LANEGATE_APPS = ['gateway', 'system-api', 'process-api', 'experience-api', 'sandbox'] as const;
+export type LanegateApp = (typeof LANEGATE_APPS)[number];
+
+const DEVELOPMENT_JWT_SECRET = 'lanegate-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(normalised)) {
+    return true;
+  }
+  if (['false', '0', 'no'].includes(normalised)) {
+    return false;
+  }
+
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/**
+ * Environment variables Lanegate reads. Every one is listed with its default in `.env.example`;
+ * this class is the single place that validates them.
+ */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false }, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['nats'], require_tld: false }, { message: 'must be a nats:// URL' })
+  NATS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false }, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (and is required when NODE_ENV=production)' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  JWT_ISSUER = 'lanegate';
+
+  @IsString()
+  JWT_AUDIENCE = 'lanegate';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  JWKS_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_TTL_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  LOG_PRETTY?: boolean;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  SYSTEM_API_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  PROCESS_API_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  SANDBOX_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  LAYER_CALL_TIMEOUT_MS = 5000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  ERP_BASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  ERP_CLIENT_ID = 'lanegate-gateway';
+
+  @IsString()
+  @MinLength(1)
+  ERP_CLIENT_SECRET = 'sandbox-erp-secret';
+}
+
+/** Validated, typed configuration shared by every layer. */
+export interface LanegateConfig {
+  readonly app: LanegateApp;
+  readonly environment: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly natsUrl?: string;
+  readonly redisUrl?: string;
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly usesDevelopmentSecret: boolean;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly jwksUrl?: string;
+  };
+  readonly throttle: { readonly limit: number; readonly ttlSeconds: number };
+  readonly idempotencyTtlHours: number;
+  readonly log: { readonly level: string; readonly pretty: boolean };
+  readonly layerUrls: { readonly system: string; readonly process: string; readonly sandbox: string };
+  readonly layerCallTimeoutMs: number;
+  readonly erp: { readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string };
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Which layer URLs a process must be told when it does not host that layer itself. */
+const REQUIRED_LAYER_URLS: Record<LanegateApp, (keyof EnvironmentVariables)[]> = {
+  gateway: [],
+  sandbox: [],
+  'system-api': ['ERP_BASE_URL'],
+  'process-api': ['SYSTEM_API_URL'],
+  'experience-api': ['PROCESS_API_URL'],
+};
+
+/**
+ * Validates the environment and returns typed configuration, or throws a {@link ConfigurationError}
+ * whose message names every variable that is wrong and why.
+ */
+export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.env): LanegateConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
+  const variables = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const problems = validateSync(variables, { forbidUnknownValues: false }).map((error) => {
+    const given = JSON.stringify(error.value);
+    const reasons = Object.values(error.constraints ?? {}).join('; ');
+
+    return `${error.property} ${reasons} (got ${given})`;
+  });
+
+  for (const name of REQUIRED_LAYER_URLS[app]) {
+    if (variables[name] === undefined) {
+      problems.push(`${name} is required when running ${app} on its own`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(problems);
+  }
+
+  const self = `http://127.0.0.1:${variables.PORT}`;
+
+  return {
+    app,
+    environment: variables.NODE_ENV as LanegateConfig['environment'],
+    port: variables.PORT,
+    host: variables.HOST,
+    dataDir: variables.DATA_DIR,
+    databaseUrl: variables.DATABASE_URL,
+    natsUrl: variables.NATS_URL,
+    redisUrl: variables.REDIS_URL,
+    auth: {
+      jwtSecret: variables.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      usesDevelopmentSecret: variables.JWT_SECRET === undefined,
+      issuer: variables.JWT_ISSUER,
+      audience: variables.JWT_AUDIENCE,
+      jwksUrl: variables.JWKS_URL,
+    },
+    throttle: { limit: variables.THROTTLE_LIMIT, ttlSeconds: variables.THROTTLE_TTL_SECONDS },
+    idempotencyTtlHours: variables.IDEMPOTENCY_TTL_HOURS,
+    log: { level: variables.LOG_LEVEL, pretty: variables.LOG_PRETTY ?? variables.NODE_ENV === 'development' },
+    layerUrls: {
+      system: variables.SYSTEM_API_URL ?? self,
+      process: variables.PROCESS_API_URL ?? self,
+      sandbox: variables.SANDBOX_URL ?? self,
+    },
+    layerCallTimeoutMs: variables.LAYER_CALL_TIMEOUT_MS,
+    erp: {
+      baseUrl: variables.ERP_BASE_URL ?? `${variables.SANDBOX_URL ?? self}/sandbox/erp`,
+      clientId: variables.ERP_CLIENT_ID,
+      clientSecret: variables.ERP_CLIENT_SECRET,
+    },
+  };
+}
+
+/** Dependency-injection token for {@link LanegateConfig}. */
+export const LANEGATE_CONFIG = Symbol('LANEGATE_CONFIG');

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit specs live beside the code they test.
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'contract-tests/**/*.spec.ts'],
+    env: { TZ: 'UTC' },
+  },
+});
