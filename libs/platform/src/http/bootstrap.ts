@@ -48,6 +48,12 @@ export async function createLanegateApp(options: CreateAppOptions): Promise<Nest
     module: LanegateRootModule,
     imports: [PlatformModule.forRoot(options.config), ...options.layers],
   };
+  const routes: RegisteredRoute[] = [];
+  adapter.getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url });
+    }
+  });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     logger: options.quiet ? false : undefined,
@@ -71,5 +77,19 @@ export async function createLanegateApp(options: CreateAppOptions): Promise<Nest
     serveLayerDocument(app, document);
   }
 
+  routesByApp.set(app, routes);
+
   return app;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route the app's HTTP server registered, including documentation routes; complete once it is initialised. */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return [...(routesByApp.get(app) ?? [])];
 }

@@ -1,0 +1,42 @@
+import { startTestApp, type TestApp } from '@lanegate/platform/testing';
+
+import { EMBEDDED_DOCUMENTS, EMBEDDED_LAYERS } from '../src/embedded.js';
+
+/** The whole gateway in one process, as `npm start` runs it, on a free port with its own data folder. */
+export function startEmbeddedGateway(env: Record<string, string> = {}): Promise<TestApp> {
+  return startTestApp({ app: 'gateway', layers: EMBEDDED_LAYERS, documents: EMBEDDED_DOCUMENTS, env });
+}
+
+/** A valid shipment creation body: Chicago IL to Columbus OH. */
+export function shipmentRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    customerId: 'C-1001',
+    purchaseOrder: 'PO-88123',
+    routeMiles: 410,
+    stops: [
+      {
+        kind: 'pickup',
+        name: 'Midwest Paper DC',
+        city: 'Chicago',
+        region: 'IL',
+        postalCode: '60607',
+        country: 'US',
+        appointmentAt: '2026-12-07T14:00:00Z',
+      },
+      {
+        kind: 'delivery',
+        name: 'Buckeye Grocers Warehouse',
+        city: 'Columbus',
+        region: 'OH',
+        postalCode: '43215',
+        country: 'US',
+        appointmentAt: '2026-12-08T09:00:00Z',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
