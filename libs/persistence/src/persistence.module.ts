@@ -1,4 +1,10 @@
-import { IdempotencyStores, LANEGATE_CONFIG, type LanegateConfig, type Layer, ReadinessProbes } from '@lanegate/platform';
+import {
+  IdempotencyStores,
+  LANEGATE_CONFIG,
+  type LanegateConfig,
+  type Layer,
+  ReadinessProbes,
+} from '@lanegate/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { mkdirSync } from 'node:fs';

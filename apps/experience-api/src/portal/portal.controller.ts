@@ -64,7 +64,10 @@ export class PortalController {
   })
   @ApiOkResponse({ description: 'One page of your shipments.', type: PortalShipmentPage })
   @ApiProblems(400, 401, 403, 429, 503)
-  async shipments(@Req() request: { user: Principal }, @Query() query: PortalShipmentsQuery): Promise<PortalShipmentPage> {
+  async shipments(
+    @Req() request: { user: Principal },
+    @Query() query: PortalShipmentsQuery,
+  ): Promise<PortalShipmentPage> {
     const { data } = await this.processApi.get<ProcessShipmentPage>('/process/v1/shipments', {
       params: { customerId: request.user.customerId, page: query.page, pageSize: query.pageSize },
     });

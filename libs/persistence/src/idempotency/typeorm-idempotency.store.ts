@@ -11,7 +11,9 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
     this.keys = dataSource.getRepository(IdempotencyKeyEntity);
   }
 
-  async claim(record: Pick<IdempotencyRecord, 'key' | 'principal' | 'requestHash' | 'expiresAt'>): Promise<ClaimResult> {
+  async claim(
+    record: Pick<IdempotencyRecord, 'key' | 'principal' | 'requestHash' | 'expiresAt'>,
+  ): Promise<ClaimResult> {
     const id = { principal: record.principal, key: record.key };
     const existing = await this.keys.findOneBy(id);
     if (existing && existing.expiresAt.getTime() > Date.now()) {

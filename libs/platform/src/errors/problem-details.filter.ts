@@ -15,7 +15,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception, { correlationId: String(request.id), instance: request.url.split('?')[0] });
 
     if (problem.unexpected) {
-      this.logger.error({ err: exception, correlationId: request.id, route: request.routeOptions.url }, 'request failed');
+      this.logger.error(
+        { err: exception, correlationId: request.id, route: request.routeOptions.url },
+        'request failed',
+      );
     } else {
       this.logger.debug({ code: problem.body.code, status: problem.body.status }, 'request rejected');
     }

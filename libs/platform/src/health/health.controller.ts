@@ -37,18 +37,16 @@ export class HealthController {
   @ApiResponse({ status: 503, description: 'At least one dependency is down; the body names it.' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check(
-      this.probes
-        .entries()
-        .map(
-          ([name, probe]) =>
-            () =>
-              this.indicators
-                .check(name)
-                .attempt(async () => {
-                  await probe();
-                })
-                .withTimeout(PROBE_TIMEOUT_MS),
-        ),
+      this.probes.entries().map(
+        ([name, probe]) =>
+          () =>
+            this.indicators
+              .check(name)
+              .attempt(async () => {
+                await probe();
+              })
+              .withTimeout(PROBE_TIMEOUT_MS),
+      ),
     );
   }
 }

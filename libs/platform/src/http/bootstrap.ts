@@ -6,7 +6,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 
 import type { LanegateConfig } from '../config/lanegate-config.js';
-import { type CorrelationContext, correlationFromHeaders, runWithCorrelation } from '../correlation/correlation-context.js';
+import {
+  type CorrelationContext,
+  correlationFromHeaders,
+  runWithCorrelation,
+} from '../correlation/correlation-context.js';
 import { instrumentHttp, collectProcessMetrics } from '../metrics/metrics.js';
 import { type LayerDocumentSpec, serveLayerDocument } from '../openapi/layer-document.js';
 import { PlatformModule } from '../platform.module.js';

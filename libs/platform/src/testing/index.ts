@@ -57,7 +57,12 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     DATA_DIR: dataDir,
     PORT: port,
   });
-  const app = await createLanegateApp({ config, layers: options.layers, documents: options.documents ?? [], quiet: true });
+  const app = await createLanegateApp({
+    config,
+    layers: options.layers,
+    documents: options.documents ?? [],
+    quiet: true,
+  });
   await app.listen({ port: config.port, host: '127.0.0.1' });
   const tokens = new TokenIssuer(config);
   let closed = false;
