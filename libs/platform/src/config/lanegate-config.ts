@@ -198,7 +198,7 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
   const variables = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const problems = validateSync(variables, { forbidUnknownValues: false }).map((error) => {
     const given = JSON.stringify(error.value);
-    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    const reasons = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
 
     return `${error.property} ${reasons} (got ${given})`;
   });

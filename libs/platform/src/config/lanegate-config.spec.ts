@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+
+import { ConfigurationError, loadConfig } from './lanegate-config.js';
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      return error.problems;
+    }
+    throw error;
+  }
+
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs the embedded gateway with defaults alone', () => {
+    const config = loadConfig('gateway', {});
+
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe('./data');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.layerUrls.process).toBe('http://127.0.0.1:3000');
+    expect(config.erp.baseUrl).toBe('http://127.0.0.1:3000/sandbox/erp');
+    expect(config.auth.usesDevelopmentSecret).toBe(true);
+  });
+
+  it('names a port that is not a number', () => {
+    expect(problemsOf(() => loadConfig('gateway', { PORT: 'eighty' }))).toEqual([
+      'PORT must be an integer between 1 and 65535 (got "eighty")',
+    ]);
+  });
+
+  it('names a database URL that is not PostgreSQL', () => {
+    expect(problemsOf(() => loadConfig('gateway', { DATABASE_URL: 'mysql://localhost/lanegate' }))[0]).toMatch(
+      /^DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+  });
+
+  it('reports every bad variable at once', () => {
+    const problems = problemsOf(() => loadConfig('gateway', { PORT: '0', LOG_LEVEL: 'loud', THROTTLE_LIMIT: 'x' }));
+
+    expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'THROTTLE_LIMIT']);
+  });
+
+  it('requires a strong JWT secret in production', () => {
+    expect(problemsOf(() => loadConfig('gateway', { NODE_ENV: 'production' }))[0]).toMatch(
+      /^JWT_SECRET must be at least 32/,
+    );
+    expect(problemsOf(() => loadConfig('gateway', { JWT_SECRET: 'short' }))[0]).toMatch(/^JWT_SECRET/);
+  });
+
+  it('requires the URL of every layer a standalone process calls', () => {
+    expect(problemsOf(() => loadConfig('experience-api', {}))).toEqual([
+      'PROCESS_API_URL is required when running experience-api on its own',
+    ]);
+    expect(problemsOf(() => loadConfig('process-api', {}))).toEqual([
+      'SYSTEM_API_URL is required when running process-api on its own',
+    ]);
+    expect(loadConfig('experience-api', { PROCESS_API_URL: 'http://process:3000' }).layerUrls.process).toBe(
+      'http://process:3000',
+    );
+  });
+
+  it('reads booleans and turns pretty logs on in development only by default', () => {
+    expect(loadConfig('gateway', { NODE_ENV: 'development' }).log.pretty).toBe(true);
+    expect(loadConfig('gateway', { NODE_ENV: 'test' }).log.pretty).toBe(false);
+    expect(loadConfig('gateway', { LOG_PRETTY: 'false' }).log.pretty).toBe(false);
+    expect(problemsOf(() => loadConfig('gateway', { LOG_PRETTY: 'maybe' }))[0]).toMatch(/^LOG_PRETTY must be true/);
+  });
+});
