@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 
 import { ConfigurationError, loadConfig } from './lanegate-config.js';
@@ -25,6 +29,13 @@ describe('loadConfig', () => {
     expect(config.layerUrls.process).toBe('http://127.0.0.1:3000');
     expect(config.erp.baseUrl).toBe('http://127.0.0.1:3000/sandbox/erp');
     expect(config.auth.usesDevelopmentSecret).toBe(true);
+  });
+
+  it('accepts .env.example as it stands, with the defaults it documents', () => {
+    const example = parse(readFileSync(resolve(import.meta.dirname, '../../../../.env.example')));
+    const config = loadConfig('gateway', example);
+
+    expect(config).toEqual(loadConfig('gateway', {}));
   });
 
   it('names a port that is not a number', () => {

@@ -22,8 +22,8 @@ const DEVELOPMENT_JWT_SECRET = 'lanegate-development-secret-do-not-use-in-produc
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') {
-    return value;
+  if (typeof value !== 'string' || value === '') {
+    return value === '' ? undefined : value;
   }
   const normalised = value.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(normalised)) {
