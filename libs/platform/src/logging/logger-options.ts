@@ -38,10 +38,11 @@ export function loggerOptions(config: LanegateConfig): Params {
         censor: '[redacted]',
       },
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
+        // Headers and query strings are left out: they carry tokens and personal data.
+        req: (request: { id?: string; method?: string; url?: string }) => ({
           id: request.id,
           method: request.method,
-          url: request.url.split('?')[0],
+          url: request.url?.split('?')[0],
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
