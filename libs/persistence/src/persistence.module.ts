@@ -60,11 +60,35 @@ export async function openLayerDataSource(options: DataSourceOptions): Promise<D
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   if (options.type === 'postgres' && options.schema) {
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await migratePostgresSchema(dataSource, options.schema);
+  } else {
+    await dataSource.runMigrations({ transaction: 'each' });
   }
-  await dataSource.runMigrations({ transaction: 'each' });
 
   return dataSource;
+}
+
+/**
+ * Creates and migrates one layer's schema while holding a PostgreSQL advisory lock named after it. Replicas that
+ * start together would otherwise race to create the schema, the migrations table and the same tables, and all but
+ * one would fail to start; with the lock the others wait, then find nothing left to run.
+ */
+async function migratePostgresSchema(dataSource: DataSource, schema: string): Promise<void> {
+  const lockKey = `lanegate:migrations:${schema}`;
+  // A session lock lives on one connection, so hold that connection until the lock is released.
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    try {
+      await lockHolder.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
+    }
+  } finally {
+    await lockHolder.release();
+  }
 }
 
 @Module({})

@@ -14,8 +14,10 @@ import { TokenIssuer } from './auth/token-issuer.js';
 import { LANEGATE_CONFIG, type LanegateConfig } from './config/lanegate-config.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
+import { dependencyProbeProviders } from './health/dependency-probes.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessProbes } from './health/readiness-probes.js';
+import { createRedisClient } from './health/redis-client.js';
 import { DeprecationInterceptor } from './http/deprecation.js';
 import { IdempotencyStores } from './idempotency/idempotency-stores.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
@@ -33,6 +35,9 @@ type AuthenticatedRequest = FastifyRequest & { user?: Principal };
 @Module({})
 export class PlatformModule {
   static forRoot(config: LanegateConfig): DynamicModule {
+    // One Redis connection for the shared throttling counters and the readiness probe; it connects at start.
+    const redis = config.redisUrl ? createRedisClient(config) : undefined;
+
     return {
       module: PlatformModule,
       imports: [
@@ -41,7 +46,7 @@ export class PlatformModule {
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: seconds(config.throttle.ttlSeconds), limit: config.throttle.limit }],
-          storage: config.redisUrl ? new ThrottlerStorageRedisService(config.redisUrl) : undefined,
+          storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
           // Fairness is per client (the token's subject), not per address; layer-to-layer calls are not throttled.
           getTracker: (request: Record<string, unknown>) => {
             const typed = request as unknown as AuthenticatedRequest;
@@ -58,6 +63,7 @@ export class PlatformModule {
         { provide: TokenIssuer, useValue: new TokenIssuer(config) },
         JwtStrategy,
         ReadinessProbes,
+        ...dependencyProbeProviders(config, redis),
         IdempotencyStores,
         // Guards run in this order: who is calling, then how often.
         { provide: APP_GUARD, useClass: LanegateAuthGuard },

@@ -1,13 +1,15 @@
-import type { ClaimResult, IdempotencyRecord, IdempotencyStore } from '@lanegate/platform';
 import type { DataSource, Repository } from 'typeorm';
 
+import type { ClaimResult, IdempotencyRecord, IdempotencyStore } from '@lanegate/platform';
+
+import { runInTransaction } from '../transaction.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 
 /** Idempotency keys in the layer's own database; the primary key makes a claim atomic across replicas. */
 export class TypeOrmIdempotencyStore implements IdempotencyStore {
   private readonly keys: Repository<IdempotencyKeyEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.keys = dataSource.getRepository(IdempotencyKeyEntity);
   }
 
@@ -19,19 +21,21 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
     if (existing && existing.expiresAt.getTime() > Date.now()) {
       return { claimed: false, existing: this.toRecord(existing) };
     }
-    if (existing) {
-      await this.keys.delete(id);
-    }
 
     try {
-      await this.keys.insert({
-        ...id,
-        requestHash: record.requestHash,
-        state: 'in_progress',
-        statusCode: null,
-        responseBody: null,
-        createdAt: new Date(),
-        expiresAt: record.expiresAt,
+      await runInTransaction(this.dataSource, async (manager) => {
+        if (existing) {
+          await manager.delete(IdempotencyKeyEntity, id);
+        }
+        await manager.insert(IdempotencyKeyEntity, {
+          ...id,
+          requestHash: record.requestHash,
+          state: 'in_progress',
+          statusCode: null,
+          responseBody: null,
+          createdAt: new Date(),
+          expiresAt: record.expiresAt,
+        });
       });
 
       return { claimed: true };
@@ -47,14 +51,19 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(key: string, principal: string, statusCode: number, responseBody: unknown): Promise<void> {
-    await this.keys.update(
-      { principal, key },
-      { state: 'completed', statusCode, responseBody: JSON.stringify(responseBody ?? null) },
+    await runInTransaction(this.dataSource, (manager) =>
+      manager.update(
+        IdempotencyKeyEntity,
+        { principal, key },
+        { state: 'completed', statusCode, responseBody: JSON.stringify(responseBody ?? null) },
+      ),
     );
   }
 
   async release(key: string, principal: string): Promise<void> {
-    await this.keys.delete({ principal, key, state: 'in_progress' });
+    await runInTransaction(this.dataSource, (manager) =>
+      manager.delete(IdempotencyKeyEntity, { principal, key, state: 'in_progress' }),
+    );
   }
 
   private toRecord(entity: IdempotencyKeyEntity): IdempotencyRecord {
