@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     include: ['apps/**/test/**/*.int-spec.ts', 'libs/**/test/**/*.int-spec.ts'],
+    setupFiles: ['test/quiet-logs.setup.ts'],
     env: { TZ: 'UTC', LOG_LEVEL: 'silent' },
     testTimeout: 60_000,
     hookTimeout: 60_000,

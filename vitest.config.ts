@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'contract-tests/**/*.spec.ts'],
+    setupFiles: ['test/quiet-logs.setup.ts'],
     env: { TZ: 'UTC' },
   },
 });

@@ -1,12 +1,37 @@
 import type { LanegateEvent } from './event-envelope.js';
 
-export type EventHandler = (event: LanegateEvent) => Promise<void>;
+/** How often, and how patiently, a consumer retries an event before it becomes a dead letter. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** Delay before attempt `attempt + 1`, after attempt `attempt` (from 1) failed. */
+  backoffMs: (attempt: number) => number;
+}
 
-/** The one port every layer publishes and consumes through, whatever the transport. */
+/** A consumer group: every replica subscribing with the same `consumer` name shares its work. */
+export interface EventSubscription {
+  consumer: string;
+  /** Whether the consumer takes events of this type; others are acknowledged without effect. */
+  accepts: (type: string) => boolean;
+  /** Takes effect of one event; throwing asks for another attempt. */
+  handle: (event: LanegateEvent, attempt: number) => Promise<void>;
+  /** Called once when the last attempt failed, before the event is acknowledged for good. */
+  exhausted: (event: LanegateEvent, error: unknown, attempts: number) => Promise<void>;
+  retry: RetryPolicy;
+}
+
+/**
+ * The one port every layer publishes and consumes through. Delivery is at least once; a subject's events reach
+ * a consumer one at a time, in publish order.
+ */
 export interface EventBus {
   publish(events: LanegateEvent[]): Promise<void>;
-  /** Registers a handler for every event whose type starts with `typePrefix`. */
-  subscribe(consumer: string, typePrefix: string, handler: EventHandler): void;
+  subscribe(subscription: EventSubscription): Promise<void>;
+  close(): Promise<void>;
 }
 
 export const EVENT_BUS = Symbol('EVENT_BUS');
+
+/** Exponential backoff with full jitter, capped. */
+export function exponentialBackoff(baseMs: number, capMs: number): (attempt: number) => number {
+  return (attempt) => Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
+}

@@ -47,3 +47,12 @@ export function createEvent<T>(event: NewEvent<T>): LanegateEvent<T> {
 
   return cloudEvent as LanegateEvent<T>;
 }
+
+/** Reads a CloudEvent back from its JSON form (outbox rows, broker messages), validating it. */
+export function parseEvent(json: string | Record<string, unknown>): LanegateEvent {
+  const attributes = typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : json;
+  const event = new CloudEvent(attributes);
+  event.validate();
+
+  return event as LanegateEvent;
+}

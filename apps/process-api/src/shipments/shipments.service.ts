@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 
 import { INITIAL_SHIPMENT_STATUS_STATE, SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
+import { runInTransaction } from '@lanegate/persistence';
 import { ApplicationError, currentCorrelation, ResourceNotFoundError } from '@lanegate/platform';
 
 import type { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView } from './shipment.dto.js';
@@ -45,7 +46,7 @@ export class ShipmentsService {
         appointmentAt: new Date(stop.appointmentAt),
       })),
     });
-    await this.shipments.save(shipment);
+    await runInTransaction(this.shipments.manager.connection, (manager) => manager.save(shipment));
 
     return toShipmentView(shipment);
   }

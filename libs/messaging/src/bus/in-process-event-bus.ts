@@ -1,46 +1,66 @@
-import type { LanegateEvent } from './event-envelope.js';
-import type { EventBus, EventHandler } from './event-bus.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-interface Subscription {
-  consumer: string;
-  typePrefix: string;
-  handler: EventHandler;
-}
+import type { LanegateEvent } from '../event-envelope.js';
+import type { EventBus, EventSubscription } from '../event-bus.js';
 
 /**
- * The embedded mode's bus: events are handed to subscribers in the publishing process, one shipment's events
- * one after another (chained per subject), different shipments concurrently.
+ * The embedded mode's bus. `publish` resolves once every subscriber has taken effect of the events (or given up
+ * on them), so the outbox marks them published only then and a crash means a repeat, never a loss. One subject's
+ * events are handled one after another; different subjects concurrently.
  */
 export class InProcessEventBus implements EventBus {
-  private readonly subscriptions: Subscription[] = [];
+  private readonly subscriptions: EventSubscription[] = [];
   private readonly tails = new Map<string, Promise<void>>();
 
-  subscribe(consumer: string, typePrefix: string, handler: EventHandler): void {
-    this.subscriptions.push({ consumer, typePrefix, handler });
+  subscribe(subscription: EventSubscription): Promise<void> {
+    this.subscriptions.push(subscription);
+
+    return Promise.resolve();
   }
 
   async publish(events: LanegateEvent[]): Promise<void> {
-    await Promise.all(events.map((event) => this.deliver(event)));
+    await Promise.all(events.map((event) => this.enqueue(event)));
   }
 
-  private deliver(event: LanegateEvent): Promise<void> {
+  close(): Promise<void> {
+    return Promise.all(this.tails.values()).then(() => undefined);
+  }
+
+  private enqueue(event: LanegateEvent): Promise<void> {
     const key = event.subject ?? event.id;
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      for (const subscription of this.subscriptions) {
-        if (event.type.startsWith(subscription.typePrefix)) {
-          await subscription.handler(event);
-        }
-      }
-    });
-    const tail = next.catch(() => undefined);
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) {
+    const next = (this.tails.get(key) ?? Promise.resolve()).then(() => this.deliver(event));
+    this.tails.set(key, next);
+    void next.then(() => {
+      if (this.tails.get(key) === next) {
         this.tails.delete(key);
       }
     });
 
     return next;
+  }
+
+  private async deliver(event: LanegateEvent): Promise<void> {
+    for (const subscription of this.subscriptions) {
+      if (subscription.accepts(event.type)) {
+        await this.attempt(subscription, event);
+      }
+    }
+  }
+
+  private async attempt(subscription: EventSubscription, event: LanegateEvent): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await subscription.handle(event, attempt);
+
+        return;
+      } catch (error) {
+        if (attempt >= subscription.retry.maxAttempts) {
+          await subscription.exhausted(event, error, attempt);
+
+          return;
+        }
+        await sleep(subscription.retry.backoffMs(attempt));
+      }
+    }
   }
 }

@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** An event a consumer has taken effect of, recorded in the same transaction as the effect. */
+@Entity('inbox_events')
+export class InboxEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  consumer: string;
+
+  @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 128 })
+  eventId: string;
+
+  @Column({ name: 'handled_at', type: Date })
+  handledAt: Date;
+}

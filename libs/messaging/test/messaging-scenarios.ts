@@ -1,0 +1,120 @@
+import type { DataSource } from 'typeorm';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+
+import {
+  consumerSubscription,
+  DeadLetterEntity,
+  type EventBus,
+  InboxEventEntity,
+  OutboxEventEntity,
+  OutboxRelay,
+  parseEvent,
+} from '../src/index.js';
+import { appendEach, effects, openMessagingDatabase, recordEffect, shipmentEvent } from './messaging-fixture.js';
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The delivery guarantees every bus must give, run against a database and a bus: the in-process bus on SQLite in
+ * the e2e suite, NATS JetStream on PostgreSQL in the integration suite.
+ */
+export function messagingScenarios(options: { databaseUrl?: string; bus: () => EventBus; consumerName: () => string }) {
+  let dataSource: DataSource;
+  let dispose: () => Promise<void>;
+  let bus: EventBus;
+  let relay: OutboxRelay;
+
+  beforeEach(async () => {
+    ({ dataSource, dispose } = await openMessagingDatabase(options.databaseUrl));
+    bus = options.bus();
+    relay = new OutboxRelay({ name: `test-${Math.random().toString(36).slice(2, 8)}`, dataSource, bus });
+  });
+
+  afterEach(async () => {
+    await relay.stop();
+    await bus.close();
+    await dispose();
+  });
+
+  it('takes effect of 1,000 events exactly once, each shipment in order, even when all are published twice', async () => {
+    const consumer = options.consumerName();
+    await bus.subscribe(
+      consumerSubscription(dataSource, { name: consumer, types: ['lanegate.shipment.'], effect: recordEffect }),
+    );
+    const events = Array.from({ length: 1000 }, (_, index) =>
+      shipmentEvent(`SHP-${index % 40}`, Math.floor(index / 40) + 1),
+    );
+    await appendEach(dataSource, events);
+
+    relay.start();
+    await until(async () => (await effects(dataSource)).length === 1000);
+    // A crash between publish and mark: everything goes out again.
+    await dataSource
+      .getRepository(OutboxEventEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ publishedAt: null })
+      .execute();
+    relay.notify();
+    await until(
+      async () =>
+        (await dataSource
+          .getRepository(OutboxEventEntity)
+          .createQueryBuilder('o')
+          .where('o.published_at IS NULL')
+          .getCount()) === 0,
+    );
+    await until(async () => (await dataSource.getRepository(InboxEventEntity).countBy({ consumer })) === 1000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const applied = await effects(dataSource);
+    expect(applied).toHaveLength(1000);
+    expect(new Set(applied.map((effect) => effect.eventId)).size).toBe(1000);
+    for (let shipment = 0; shipment < 40; shipment += 1) {
+      const sequences = applied
+        .filter((effect) => effect.subject === `SHP-${shipment}`)
+        .map((effect) => effect.sequence);
+      expect(sequences).toEqual(Array.from({ length: 25 }, (_, index) => index + 1));
+    }
+  });
+
+  it('moves a poison event to the dead-letter store after the allowed attempts, with its error', async () => {
+    const consumer = options.consumerName();
+    const attempts: number[] = [];
+    await bus.subscribe(
+      consumerSubscription(dataSource, {
+        name: consumer,
+        types: ['lanegate.shipment.'],
+        retry: { maxAttempts: 3, backoffMs: () => 20 },
+        effect: async (event, manager) => {
+          if ((event.data as { poison?: boolean }).poison) {
+            attempts.push(1);
+            throw Object.assign(new Error('stop 9 does not exist on this route'), { code: 'STOP_UNKNOWN' });
+          }
+          await recordEffect(event, manager);
+        },
+      }),
+    );
+    const poison = shipmentEvent('SHP-P', 2, { poison: true });
+    await appendEach(dataSource, [shipmentEvent('SHP-P', 1), poison, shipmentEvent('SHP-Q', 1)]);
+
+    relay.start();
+    await until(async () => (await dataSource.getRepository(DeadLetterEntity).count()) === 1);
+    await until(async () => (await effects(dataSource)).length === 2);
+
+    const [letter] = await dataSource.getRepository(DeadLetterEntity).find();
+    expect(attempts).toHaveLength(3);
+    expect(letter).toMatchObject({ consumer, eventId: poison.id, attempts: 3, reason: 'STOP_UNKNOWN', status: 'open' });
+    expect(letter.error).toContain('stop 9 does not exist');
+    expect(parseEvent(letter.envelope).id).toBe(poison.id);
+    expect(await dataSource.getRepository(InboxEventEntity).countBy({ eventId: poison.id })).toBe(0);
+  });
+}
