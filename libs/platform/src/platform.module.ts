@@ -18,6 +18,7 @@ import { dependencyProbeProviders } from './health/dependency-probes.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessProbes } from './health/readiness-probes.js';
 import { createRedisClient } from './health/redis-client.js';
+import { FailOpenThrottlerStorage } from './throttling/fail-open-throttler.storage.js';
 import { DeprecationInterceptor } from './http/deprecation.js';
 import { IdempotencyStores } from './idempotency/idempotency-stores.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
@@ -46,7 +47,7 @@ export class PlatformModule {
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: seconds(config.throttle.ttlSeconds), limit: config.throttle.limit }],
-          storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
+          storage: redis ? new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis)) : undefined,
           // Fairness is per client (the token's subject), not per address; layer-to-layer calls are not throttled.
           getTracker: (request: Record<string, unknown>) => {
             const typed = request as unknown as AuthenticatedRequest;

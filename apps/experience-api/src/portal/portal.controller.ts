@@ -32,7 +32,12 @@ export class PortalShipmentView {
   @ApiProperty({ description: 'Canonical shipment status.', example: 'in_transit' })
   status: string;
 
-  @ApiPropertyOptional({ description: 'Your purchase order number.', example: 'PO-88123', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Your purchase order number.',
+    example: 'PO-88123',
+    type: String,
+    nullable: true,
+  })
   purchaseOrder: string | null;
 
   @ApiProperty({ description: 'When the shipment was created (UTC).', example: '2026-12-03T19:30:00.000Z' })

@@ -98,10 +98,15 @@ export class ShipmentView {
   @ApiProperty({ description: 'Canonical shipment status.', enum: SHIPMENT_STATUSES, example: 'created' })
   status: ShipmentStatus;
 
-  @ApiPropertyOptional({ description: "The customer's purchase order number.", example: 'PO-88123', nullable: true })
+  @ApiPropertyOptional({
+    description: "The customer's purchase order number.",
+    example: 'PO-88123',
+    type: String,
+    nullable: true,
+  })
   purchaseOrder: string | null;
 
-  @ApiPropertyOptional({ description: 'Planned route miles.', example: 410, nullable: true })
+  @ApiPropertyOptional({ description: 'Planned route miles.', example: 410, type: Number, nullable: true })
   routeMiles: number | null;
 
   @ApiProperty({ description: 'Stops in route order.', type: [ShipmentStopView] })
