@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import {
+  DeadLetterEntity,
+  InboxEventEntity,
+  MESSAGING_MIGRATIONS,
+  MessagingModule,
+  OutboxEventEntity,
+} from '@lanegate/messaging';
 import { PersistenceModule } from '@lanegate/persistence';
 import type { LayerDocumentSpec } from '@lanegate/platform';
 
@@ -13,9 +20,10 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
   imports: [
     PersistenceModule.forLayer({
       layer: 'process',
-      entities: [ShipmentEntity, ShipmentStopEntity],
-      migrations: [CreateShipments1764790100000],
+      entities: [ShipmentEntity, ShipmentStopEntity, OutboxEventEntity, InboxEventEntity, DeadLetterEntity],
+      migrations: [...MESSAGING_MIGRATIONS, CreateShipments1764790100000],
     }),
+    MessagingModule.forLayer('process'),
     ShipmentsModule,
   ],
 })

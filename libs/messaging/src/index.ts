@@ -11,3 +11,5 @@ export * from './store/dead-letter.entity.js';
 export * from './store/inbox-event.entity.js';
 export * from './store/messaging-migration.js';
 export * from './store/outbox-event.entity.js';
+export * from './consumer/dead-letters.service.js';
+export * from './outbox/event-history.js';

@@ -74,6 +74,11 @@ export class LayerMessaging implements OnApplicationBootstrap, BeforeApplication
     this.relay.notify();
   }
 
+  /** The consumer registered under this name in this layer, if any. */
+  consumerNamed(name: string): ConsumerDefinition | undefined {
+    return this.consumers.find((consumer) => consumer.name === name);
+  }
+
   /** Registers a consumer; consumption starts when the application has started. */
   consume(definition: ConsumerDefinition): void {
     this.consumers.push(definition);
@@ -100,12 +105,21 @@ export function layerMessagingToken(layer: Layer): string {
   return `LANEGATE_MESSAGING_${layer.toUpperCase()}`;
 }
 
+const layerModules = new Map<Layer, DynamicModule>();
+
 @Module({})
 export class MessagingModule {
+  /**
+   * The messaging of one layer. Every module of the layer imports the same definition, so the layer has one relay
+   * and one consumer registry however many of its modules import it.
+   */
   static forLayer(layer: Layer): DynamicModule {
+    const existing = layerModules.get(layer);
+    if (existing) {
+      return existing;
+    }
     const token = layerMessagingToken(layer);
-
-    return {
+    const definition: DynamicModule = {
       module: MessagingModule,
       imports: [EventBusModule],
       providers: [
@@ -117,5 +131,8 @@ export class MessagingModule {
       ],
       exports: [token],
     };
+    layerModules.set(layer, definition);
+
+    return definition;
   }
 }

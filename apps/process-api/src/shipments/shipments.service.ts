@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 
 import { INITIAL_SHIPMENT_STATUS_STATE, SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
+import { createEvent, type LayerMessaging, layerMessagingToken } from '@lanegate/messaging';
 import { runInTransaction } from '@lanegate/persistence';
 import { ApplicationError, currentCorrelation, ResourceNotFoundError } from '@lanegate/platform';
 
@@ -13,7 +14,10 @@ import { toShipmentView } from './shipment.mapper.js';
 
 @Injectable()
 export class ShipmentsService {
-  constructor(@InjectRepository(ShipmentEntity, 'process') private readonly shipments: Repository<ShipmentEntity>) {}
+  constructor(
+    @InjectRepository(ShipmentEntity, 'process') private readonly shipments: Repository<ShipmentEntity>,
+    @Inject(layerMessagingToken('process')) private readonly messaging: LayerMessaging,
+  ) {}
 
   async create(request: CreateShipmentDto): Promise<ShipmentView> {
     const first = request.stops[0];
@@ -46,7 +50,26 @@ export class ShipmentsService {
         appointmentAt: new Date(stop.appointmentAt),
       })),
     });
-    await runInTransaction(this.shipments.manager.connection, (manager) => manager.save(shipment));
+    const created = createEvent({
+      type: 'lanegate.shipment.created.v1',
+      subject: id,
+      source: '/lanegate/process-api',
+      correlationId: shipment.correlationId,
+      sequence: 1,
+      time: now.toISOString(),
+      data: {
+        shipmentId: id,
+        customerId: shipment.customerId,
+        purchaseOrder: shipment.purchaseOrder,
+        routeMiles: shipment.routeMiles,
+        stops: request.stops.map((stop, index) => ({ sequence: index + 1, ...stop })),
+      },
+    });
+    await runInTransaction(this.shipments.manager.connection, async (manager) => {
+      await manager.save(shipment);
+      await this.messaging.append(manager, [created]);
+    });
+    this.messaging.published();
 
     return toShipmentView(shipment);
   }
