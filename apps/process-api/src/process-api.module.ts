@@ -13,6 +13,7 @@ import type { LayerDocumentSpec } from '@lanegate/platform';
 import { CreateShipments1764790100000 } from './migrations/1764790100000-create-shipments.js';
 import { ShipmentStopEntity } from './shipments/shipment-stop.entity.js';
 import { ShipmentEntity } from './shipments/shipment.entity.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 
 /** The process layer: shipments and the workflow from order to ERP posting, behind `/process/v1`. */
@@ -25,6 +26,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
     }),
     MessagingModule.forLayer('process'),
     ShipmentsModule,
+    OperationsModule,
   ],
 })
 export class ProcessApiModule {}

@@ -11,16 +11,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 
+import { AuditLogEntity } from './audit/audit-log.entity.js';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity.js';
 import { TypeOrmIdempotencyStore } from './idempotency/typeorm-idempotency.store.js';
 import { CreateIdempotencyKeys1764790000000 } from './migrations/1764790000000-create-idempotency-keys.js';
+import { CreateAuditLog1764790300000 } from './migrations/1764790300000-create-audit-log.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityClass = Function | EntitySchema;
 
 export interface LayerPersistenceOptions {
   layer: Layer;
-  /** The layer's own entities; the platform's (idempotency keys) are added. */
+  /** The layer's own entities; the platform's (idempotency keys, audit log) are added. */
   entities: EntityClass[];
   /** The layer's own migrations, as classes, in order; they run at start. */
   migrations: MixedList<string | (new () => unknown)>;
@@ -31,8 +33,12 @@ export interface LayerPersistenceOptions {
  * schema in PostgreSQL when `DATABASE_URL` is set. Migrations run at start; the schema is never synchronised.
  */
 export function layerDataSourceOptions(config: LanegateConfig, options: LayerPersistenceOptions): DataSourceOptions {
-  const entities = [IdempotencyKeyEntity, ...options.entities];
-  const migrations = [CreateIdempotencyKeys1764790000000, ...(options.migrations as (new () => unknown)[])];
+  const entities = [IdempotencyKeyEntity, AuditLogEntity, ...options.entities];
+  const migrations = [
+    CreateIdempotencyKeys1764790000000,
+    CreateAuditLog1764790300000,
+    ...(options.migrations as (new () => unknown)[]),
+  ];
   const common = { name: options.layer, entities, migrations, migrationsRun: false, synchronize: false } as const;
 
   if (config.databaseUrl) {

@@ -57,6 +57,7 @@ describe.skipIf(!process.env.DATABASE_URL && !onCi)('openLayerDataSource on Post
     }
 
     expect(failures).toEqual([]);
-    expect(migrationRows).toEqual(Array<number>(ROUNDS).fill(1));
+    // Each of the platform's migrations ran exactly once, however many replicas raced.
+    expect(migrationRows).toEqual(Array<number>(ROUNDS).fill((options.migrations as unknown[]).length));
   });
 });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Logger } from '@nestjs/common';
+import { Gauge, register } from 'prom-client';
 import {
   AckPolicy,
   connect,
@@ -18,6 +19,30 @@ import { type LanegateEvent, parseEvent } from '../event-envelope.js';
 import type { EventBus, EventSubscription } from '../event-bus.js';
 import { DEFAULT_PARTITIONS, partitionOf } from '../partitioning.js';
 import { eventMetrics } from '../event-metrics.js';
+
+const lagSources = new Set<JetStreamEventBus>();
+
+/** Consumer lag read from JetStream at scrape time. */
+function registerLagGauge(bus: JetStreamEventBus): void {
+  lagSources.add(bus);
+  if (register.getSingleMetric('lanegate_consumer_lag')) {
+    return;
+  }
+  new Gauge({
+    name: 'lanegate_consumer_lag',
+    help: 'Events published but not yet acknowledged by a consumer group.',
+    labelNames: ['consumer'],
+    async collect() {
+      this.reset();
+      for (const source of lagSources) {
+        const lag = await source.lag().catch(() => new Map<string, number>());
+        for (const [consumer, pending] of lag) {
+          this.set({ consumer }, pending);
+        }
+      }
+    },
+  });
+}
 
 export interface JetStreamBusOptions {
   servers: string;
@@ -53,10 +78,12 @@ export class JetStreamEventBus implements EventBus {
   private readonly partitions: number;
   private connection?: Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }>;
   private readonly loops: Promise<void>[] = [];
+  private readonly consumers = new Set<string>();
   private closed = false;
 
   constructor(private readonly options: JetStreamBusOptions) {
     this.stream = options.stream ?? 'LANEGATE_EVENTS';
+    registerLagGauge(this);
     this.prefix = options.subjectPrefix ?? 'lanegate.events';
     this.partitions = options.partitions ?? DEFAULT_PARTITIONS;
   }
@@ -77,6 +104,7 @@ export class JetStreamEventBus implements EventBus {
 
   async subscribe(subscription: EventSubscription): Promise<void> {
     const { jsm } = await this.connect();
+    this.consumers.add(subscription.consumer);
     for (let partition = 0; partition < this.partitions; partition += 1) {
       await jsm.consumers.add(this.stream, {
         durable_name: durableName(subscription.consumer, partition),
@@ -93,6 +121,7 @@ export class JetStreamEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    lagSources.delete(this);
     await Promise.allSettled(this.loops);
     if (this.connection) {
       const { nc } = await this.connection;
@@ -100,11 +129,23 @@ export class JetStreamEventBus implements EventBus {
     }
   }
 
-  /** The NATS connection, for readiness and lag checks. */
-  async status(): Promise<{ connected: boolean }> {
-    const { nc } = await this.connect();
+  /** Events waiting for each consumer group of this process, over all partitions. */
+  async lag(): Promise<Map<string, number>> {
+    const lag = new Map<string, number>();
+    if (!this.connection || this.closed) {
+      return lag;
+    }
+    const { jsm } = await this.connection;
+    for (const consumer of this.consumers) {
+      let pending = 0;
+      for (let partition = 0; partition < this.partitions; partition += 1) {
+        const info = await jsm.consumers.info(this.stream, durableName(consumer, partition));
+        pending += info.num_pending + info.num_ack_pending;
+      }
+      lag.set(consumer, pending);
+    }
 
-    return { connected: !nc.isClosed() };
+    return lag;
   }
 
   private connect(): Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }> {
