@@ -18,7 +18,7 @@ export function committedDocumentFile(spec: Pick<LayerDocumentSpec, 'layer' | 'v
 /** The JSON files committed under `openapi/`, as paths relative to the repository root. */
 export function committedDocumentFiles(): string[] {
   return readdirSync(new URL('openapi/', REPOSITORY_ROOT))
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.asyncapi.json'))
     .map((name) => `openapi/${name}`)
     .sort();
 }

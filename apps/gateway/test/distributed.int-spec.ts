@@ -8,7 +8,13 @@ import { EXPERIENCE_API_DOCUMENT, ExperienceApiModule } from '@lanegate/experien
 import { PROCESS_API_DOCUMENT, ProcessApiModule } from '@lanegate/process-api';
 import { SANDBOX_DOCUMENT, SandboxModule } from '@lanegate/sandbox';
 import { SYSTEM_API_DOCUMENT, SystemApiModule } from '@lanegate/system-api';
-import { freePort, startTestApp, type TestApp } from '@lanegate/platform/testing';
+import {
+  createScratchDatabase,
+  freePort,
+  type ScratchDatabase,
+  startTestApp,
+  type TestApp,
+} from '@lanegate/platform/testing';
 
 import { json, shipmentRequest } from './embedded-gateway.js';
 
@@ -23,31 +29,6 @@ interface Readiness {
   code?: string;
   detail?: string;
   details: Record<string, { status: string; message?: string }>;
-}
-
-/** A PostgreSQL database of its own for one run, so the suite never depends on what earlier runs left. */
-async function createRunDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-
-  return url.toString();
-}
-
-async function dropRunDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
 }
 
 async function readiness(app: TestApp): Promise<{ status: number; body: Readiness }> {
@@ -123,7 +104,7 @@ class TcpRelay {
 
 describe.skipIf(missing.length > 0 && !onCi)('distributed mode on PostgreSQL, NATS and Redis', () => {
   const runId = randomBytes(4).toString('hex');
-  const databaseName = `lanegate_it_${runId}`;
+  let scratch: ScratchDatabase | undefined;
   const apps: TestApp[] = [];
   let databaseCreated = false;
   let db: pg.Client;
@@ -151,7 +132,8 @@ describe.skipIf(missing.length > 0 && !onCi)('distributed mode on PostgreSQL, NA
       throw new Error(`${missing.join(', ')} must be set to run the distributed integration suite on CI`);
     }
 
-    const databaseUrl = await createRunDatabase(process.env.DATABASE_URL!, databaseName);
+    scratch = await createScratchDatabase(process.env.DATABASE_URL!);
+    const databaseUrl = scratch.url;
     databaseCreated = true;
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -176,7 +158,7 @@ describe.skipIf(missing.length > 0 && !onCi)('distributed mode on PostgreSQL, NA
     await Promise.allSettled(apps.map((app) => app.dispose()));
     await db?.end();
     if (databaseCreated) {
-      await dropRunDatabase(process.env.DATABASE_URL!, databaseName);
+      await scratch?.drop();
     }
   });
 

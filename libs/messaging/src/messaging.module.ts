@@ -39,7 +39,13 @@ class EventBusShutdown implements OnApplicationShutdown {
       provide: EVENT_BUS,
       inject: [LANEGATE_CONFIG],
       useFactory: (config: LanegateConfig): EventBus =>
-        config.natsUrl ? new JetStreamEventBus({ servers: config.natsUrl }) : new InProcessEventBus(),
+        config.natsUrl
+          ? new JetStreamEventBus({
+              servers: config.natsUrl,
+              stream: config.events.stream,
+              subjectPrefix: config.events.subjectPrefix,
+            })
+          : new InProcessEventBus(),
     },
     EventBusShutdown,
   ],

@@ -62,7 +62,11 @@ export class ShipmentsService {
         customerId: shipment.customerId,
         purchaseOrder: shipment.purchaseOrder,
         routeMiles: shipment.routeMiles,
-        stops: request.stops.map((stop, index) => ({ sequence: index + 1, ...stop })),
+        stops: request.stops.map((stop, index) => ({
+          sequence: index + 1,
+          ...stop,
+          appointmentAt: new Date(stop.appointmentAt).toISOString(),
+        })),
       },
     });
     await runInTransaction(this.shipments.manager.connection, async (manager) => {

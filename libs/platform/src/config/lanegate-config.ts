@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -72,6 +73,12 @@ class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false }, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
+
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, dashes or underscores' })
+  EVENT_STREAM = 'LANEGATE_EVENTS';
+
+  @Matches(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/, { message: 'must be dot-separated lower-case NATS subject tokens' })
+  EVENT_SUBJECT_PREFIX = 'lanegate.events';
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
@@ -157,6 +164,8 @@ export interface LanegateConfig {
   readonly databaseUrl?: string;
   readonly natsUrl?: string;
   readonly redisUrl?: string;
+  /** JetStream stream and subject prefix of the event backbone, so deployments sharing a NATS server stay apart. */
+  readonly events: { readonly stream: string; readonly subjectPrefix: string };
   readonly auth: {
     readonly jwtSecret: string;
     readonly usesDevelopmentSecret: boolean;
@@ -223,6 +232,7 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
     databaseUrl: variables.DATABASE_URL,
     natsUrl: variables.NATS_URL,
     redisUrl: variables.REDIS_URL,
+    events: { stream: variables.EVENT_STREAM, subjectPrefix: variables.EVENT_SUBJECT_PREFIX },
     auth: {
       jwtSecret: variables.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       usesDevelopmentSecret: variables.JWT_SECRET === undefined,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -87,4 +88,30 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
       }
     },
   };
+}
+
+/** A PostgreSQL database of its own for one suite, so it never depends on what earlier runs left behind. */
+export async function createScratchDatabase(adminUrl: string, prefix = 'lanegate_it'): Promise<ScratchDatabase> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+
+  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
 }
