@@ -21,6 +21,8 @@ import {
 /** A layer database with the messaging tables and one table of effects that tests can count. */
 export async function openMessagingDatabase(databaseUrl?: string): Promise<{
   dataSource: DataSource;
+  /** The SQLite folder (or the PostgreSQL schema) holding the tables. */
+  location: string;
   dispose: () => Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lanegate-messaging-'));
@@ -39,6 +41,7 @@ export async function openMessagingDatabase(databaseUrl?: string): Promise<{
 
   return {
     dataSource,
+    location: options.type === 'postgres' ? schema : dataDir,
     dispose: async () => {
       if (options.type === 'postgres') {
         await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);

@@ -97,7 +97,6 @@ export class JetStreamEventBus implements EventBus {
         await js.publish(`${this.prefix}.p${partition}.${event.type}`, encoder.encode(JSON.stringify(event)), {
           msgID: event.id,
         });
-        eventMetrics().published.inc({ type: event.type });
       }),
     );
   }

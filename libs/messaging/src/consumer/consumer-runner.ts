@@ -5,6 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { runInTransaction } from '@lanegate/persistence';
 
+import type { EventCatalog } from '../catalog/event-catalog.js';
+import { EventCatalogError } from '../catalog/event-catalog.error.js';
+import { EVENT_CATALOG } from '../catalog/lanegate-event-catalog.js';
 import type { LanegateEvent } from '../event-envelope.js';
 import { type EventSubscription, exponentialBackoff, type RetryPolicy } from '../event-bus.js';
 import { eventMetrics } from '../event-metrics.js';
@@ -21,6 +24,23 @@ export interface ConsumerDefinition {
   types: string[];
   effect: EventEffect;
   retry?: Partial<RetryPolicy>;
+  /** Where old event versions are upcast from; Lanegate's own catalog unless a test brings its own. */
+  catalog?: EventCatalog;
+}
+
+/**
+ * The event in its current version: old versions of registered types are upcast, so consumers only ever see the
+ * current shape. Types the catalog does not know pass unchanged; a broken upcast chain fails the attempt.
+ */
+function currentVersionOf(event: LanegateEvent, catalog: EventCatalog): LanegateEvent {
+  try {
+    return catalog.upcast(event);
+  } catch (error) {
+    if (error instanceof EventCatalogError && error.code === 'EVENT_TYPE_UNKNOWN') {
+      return event;
+    }
+    throw error;
+  }
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, backoffMs: exponentialBackoff(200, 10_000) };
@@ -57,7 +77,7 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
             return false;
           }
           await inbox.insert({ consumer: definition.name, eventId: event.id, handledAt: new Date() });
-          await definition.effect(event, manager);
+          await definition.effect(currentVersionOf(event, definition.catalog ?? EVENT_CATALOG), manager);
 
           return true;
         });

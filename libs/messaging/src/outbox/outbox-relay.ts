@@ -7,6 +7,7 @@ import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { runInTransaction } from '@lanegate/persistence';
 
 import { parseEvent } from '../event-envelope.js';
+import { eventMetrics } from '../event-metrics.js';
 import type { EventBus } from '../event-bus.js';
 import { OutboxEventEntity } from '../store/outbox-event.entity.js';
 
@@ -147,6 +148,9 @@ export class OutboxRelay {
     await this.write(manager, (writer) =>
       writer.update(OutboxEventEntity, { position: In(positions) }, { publishedAt: new Date() }),
     );
+    for (const row of rows) {
+      eventMetrics().published.inc({ type: row.type });
+    }
 
     return rows.length;
   }
