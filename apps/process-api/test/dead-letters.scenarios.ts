@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { type LayerMessaging, layerMessagingToken, MessagingModule } from '@lanegate/messaging';
 import { AuditLog, verifyAuditLog } from '@lanegate/persistence';
-import { startTestApp, type TestApp } from '@lanegate/platform/testing';
+import { startTestApp, type TestApp, waitUntil } from '@lanegate/platform/testing';
 
 import { ProcessApiModule } from '../src/process-api.module.js';
 
@@ -38,16 +38,6 @@ class SwitchableConsumer implements OnModuleInit {
 
 @Module({ imports: [MessagingModule.forLayer('process')], providers: [SwitchableConsumer] })
 class SwitchableConsumerModule {}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /**
  * Dead letters, event history and re-drives through the process layer's ops API, on whatever database and bus the
@@ -118,7 +108,7 @@ export function deadLetterScenarios(
   };
   const openLetterFor = async (shipmentId: string): Promise<any> => {
     let letter: any;
-    await until(async () => {
+    await waitUntil(async () => {
       const page = await call('GET', `/process/v1/dead-letters?status=open&consumer=${CONSUMER}`);
       letter = page.body.items.find((item: { subject: string }) => item.subject === shipmentId);
 
@@ -194,7 +184,7 @@ export function deadLetterScenarios(
   it("lists a shipment's events with their correlation id and re-drives a consumer over them", async () => {
     SwitchableConsumer.broken = false;
     const shipmentId = await createShipment('order-history-1');
-    await until(() => Promise.resolve(SwitchableConsumer.applied.includes(shipmentId)));
+    await waitUntil(() => Promise.resolve(SwitchableConsumer.applied.includes(shipmentId)));
 
     const history = await call('GET', `/process/v1/shipments/${shipmentId}/events`);
     const redrive = await call('POST', '/process/v1/event-redrives', { consumer: CONSUMER, subject: shipmentId });

@@ -7,21 +7,13 @@ import { connect } from 'nats';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { waitUntil } from '@lanegate/platform/testing';
+
 import { InboxEventEntity } from '../src/index.js';
 import { appendEach, effects, openMessagingDatabase, shipmentEvent } from './messaging-fixture.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const WORKER = resolve(import.meta.dirname, 'fixtures/relay-worker.mjs');
-
-async function until(check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await sleep(100);
-  }
-}
 
 /**
  * 1,000 events, a relay and a consumer in a child process killed with SIGKILL mid-run and started again: on
@@ -79,13 +71,13 @@ export function crashRecoveryScenario(services: { databaseUrl?: string; natsUrl?
     await appendEach(dataSource, events);
 
     worker = await startWorker();
-    await until(async () => (await effects(dataSource)).length >= 250);
+    await waitUntil(async () => (await effects(dataSource)).length >= 250);
     worker.kill('SIGKILL');
     await new Promise((resolve) => worker?.once('exit', resolve));
     const atKill = (await effects(dataSource)).length;
 
     worker = await startWorker();
-    await until(async () => (await effects(dataSource)).length >= events.length);
+    await waitUntil(async () => (await effects(dataSource)).length >= events.length);
     await sleep(3_000);
 
     const applied = await effects(dataSource);

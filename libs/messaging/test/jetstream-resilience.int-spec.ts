@@ -9,7 +9,7 @@ import { connect } from 'nats';
 import type { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { freePort } from '@lanegate/platform/testing';
+import { freePort, waitUntil } from '@lanegate/platform/testing';
 
 import {
   consumerSubscription,
@@ -25,16 +25,6 @@ import { appendEach, effects, openMessagingDatabase, recordEffect, shipmentEvent
 const { DATABASE_URL, NATS_URL, CI } = process.env;
 if (CI === 'true' && (!DATABASE_URL || !NATS_URL)) {
   throw new Error('CI=true: DATABASE_URL and NATS_URL must be set for the messaging integration suite');
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await sleep(100);
-  }
 }
 
 function busOn(servers: string, run: string): JetStreamEventBus {
@@ -132,7 +122,7 @@ describe.skipIf(!DATABASE_URL || !NATS_URL)('JetStream delivery under load, repl
     track(first, relay);
 
     relay.start();
-    await until(async () => (await effects(dataSource)).length >= events.length);
+    await waitUntil(async () => (await effects(dataSource)).length >= events.length);
     await sleep(300);
 
     expectOnceInOrder(await effects(dataSource), events);
@@ -150,7 +140,7 @@ describe.skipIf(!DATABASE_URL || !NATS_URL)('JetStream delivery under load, repl
       server = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
         stdio: 'ignore',
       });
-      await until(async () => {
+      await waitUntil(async () => {
         const nc = await connect({ servers, timeout: 500 }).catch(() => undefined);
         await nc?.close();
 
@@ -181,7 +171,7 @@ describe.skipIf(!DATABASE_URL || !NATS_URL)('JetStream delivery under load, repl
       shipmentEvent(`SHP-N${index % 10}`, Math.floor(index / 10) + 1),
     );
     await appendEach(dataSource, before);
-    await until(async () => (await effects(dataSource)).length === before.length);
+    await waitUntil(async () => (await effects(dataSource)).length === before.length);
 
     await stopNats();
     const during = Array.from({ length: 100 }, (_, index) =>
@@ -197,7 +187,7 @@ describe.skipIf(!DATABASE_URL || !NATS_URL)('JetStream delivery under load, repl
     expect(waiting).toBe(during.length);
 
     await startNats();
-    await until(async () => (await effects(dataSource)).length >= before.length + during.length, 60_000);
+    await waitUntil(async () => (await effects(dataSource)).length >= before.length + during.length, 60_000);
     await sleep(300);
 
     expectOnceInOrder(await effects(dataSource), [...before, ...during]);

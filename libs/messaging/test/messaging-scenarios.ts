@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
+import { waitUntil } from '@lanegate/platform/testing';
+
 import {
   consumerSubscription,
   DeadLetterEntity,
@@ -11,16 +13,6 @@ import {
   parseEvent,
 } from '../src/index.js';
 import { appendEach, effects, openMessagingDatabase, recordEffect, shipmentEvent } from './messaging-fixture.js';
-
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * The delivery guarantees every bus must give, run against a database and a bus: the in-process bus on SQLite in
@@ -55,7 +47,7 @@ export function messagingScenarios(options: { databaseUrl?: string; bus: () => E
     await appendEach(dataSource, events);
 
     relay.start();
-    await until(async () => (await effects(dataSource)).length === 1000);
+    await waitUntil(async () => (await effects(dataSource)).length === 1000);
     // A crash between publish and mark: everything goes out again.
     await dataSource
       .getRepository(OutboxEventEntity)
@@ -64,7 +56,7 @@ export function messagingScenarios(options: { databaseUrl?: string; bus: () => E
       .set({ publishedAt: null })
       .execute();
     relay.notify();
-    await until(
+    await waitUntil(
       async () =>
         (await dataSource
           .getRepository(OutboxEventEntity)
@@ -72,7 +64,7 @@ export function messagingScenarios(options: { databaseUrl?: string; bus: () => E
           .where('o.published_at IS NULL')
           .getCount()) === 0,
     );
-    await until(async () => (await dataSource.getRepository(InboxEventEntity).countBy({ consumer })) === 1000);
+    await waitUntil(async () => (await dataSource.getRepository(InboxEventEntity).countBy({ consumer })) === 1000);
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const applied = await effects(dataSource);
@@ -107,8 +99,8 @@ export function messagingScenarios(options: { databaseUrl?: string; bus: () => E
     await appendEach(dataSource, [shipmentEvent('SHP-P', 1), poison, shipmentEvent('SHP-Q', 1)]);
 
     relay.start();
-    await until(async () => (await dataSource.getRepository(DeadLetterEntity).count()) === 1);
-    await until(async () => (await effects(dataSource)).length === 2);
+    await waitUntil(async () => (await dataSource.getRepository(DeadLetterEntity).count()) === 1);
+    await waitUntil(async () => (await effects(dataSource)).length === 2);
 
     const [letter] = await dataSource.getRepository(DeadLetterEntity).find();
     expect(attempts).toHaveLength(3);

@@ -21,3 +21,4 @@ export * from './openapi/layer-document.js';
 export * from './openapi/problem.dto.js';
 export * from './platform.module.js';
 export * from './http/run-process.js';
+export * from './http/page-query.dto.js';

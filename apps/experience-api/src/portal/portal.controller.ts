@@ -1,29 +1,13 @@
 import { Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { AxiosInstance } from 'axios';
 
-import { ApiProblems, LayerController, type Principal, Scopes } from '@lanegate/platform';
+import { ApiProblems, LayerController, PageQuery, type Principal, Scopes } from '@lanegate/platform';
 
 import { PROCESS_API } from '../process-api.client.js';
 
-export class PortalShipmentsQuery {
-  @ApiPropertyOptional({ description: 'Page number, from 1.', example: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ description: 'Page size, at most 100.', example: 25, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
+/** Page selection of the portal's shipment list. */
+export class PortalShipmentsQuery extends PageQuery {}
 
 export class PortalShipmentView {
   @ApiProperty({ description: 'Lanegate shipment id.', example: 'SHP-3f2c9a4e-8f0b-4a55-9d1e-5c7a1b2e4d60' })

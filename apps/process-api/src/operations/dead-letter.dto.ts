@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsIn,
-  IsISO8601,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 
 import { DEAD_LETTER_STATUSES, type DeadLetterStatus } from '@lanegate/messaging';
+import { PageQuery } from '@lanegate/platform';
 
-export class DeadLetterQuery {
+export class DeadLetterQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only letters in this state.', enum: DEAD_LETTER_STATUSES, example: 'open' })
   @IsOptional()
   @IsIn(DEAD_LETTER_STATUSES)
@@ -46,21 +35,6 @@ export class DeadLetterQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   failedBefore?: string;
-
-  @ApiPropertyOptional({ description: 'Page number, from 1.', example: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ description: 'Page size, at most 200.', example: 50, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class DeadLetterView {

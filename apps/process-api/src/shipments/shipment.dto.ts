@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
+import { PageQuery } from '@lanegate/platform';
 
 export const STOP_KINDS = ['pickup', 'delivery'] as const;
 
@@ -136,7 +137,7 @@ export class ShipmentPage {
   pageSize: number;
 }
 
-export class ListShipmentsQuery {
+export class ListShipmentsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only shipments of this customer.', example: 'C-1001' })
   @IsOptional()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,39}$/, { message: 'customerId must be 1-40 upper-case letters, digits or dashes' })
@@ -150,21 +151,6 @@ export class ListShipmentsQuery {
   @IsOptional()
   @IsIn(SHIPMENT_STATUSES)
   status?: ShipmentStatus;
-
-  @ApiPropertyOptional({ description: 'Page number, from 1.', example: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ description: 'Page size, at most 100.', example: 25, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class StatusCountsView {

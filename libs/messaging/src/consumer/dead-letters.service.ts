@@ -59,7 +59,7 @@ export class DeadLetters {
 
   async list(filter: DeadLetterFilter): Promise<{ items: DeadLetterEntity[]; total: number }> {
     const page = filter.page ?? 1;
-    const pageSize = filter.pageSize ?? 50;
+    const pageSize = filter.pageSize ?? 25;
     const where: FindOptionsWhere<DeadLetterEntity> = {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.type ? { type: filter.type } : {}),
