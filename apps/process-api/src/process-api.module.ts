@@ -13,6 +13,7 @@ import type { LayerDocumentSpec } from '@lanegate/platform';
 import { CreateShipments1764790100000 } from './migrations/1764790100000-create-shipments.js';
 import { ShipmentStopEntity } from './shipments/shipment-stop.entity.js';
 import { ShipmentEntity } from './shipments/shipment.entity.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ShipmentsModule } from './shipments/shipments.module.js';
 
@@ -26,6 +27,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
     }),
     MessagingModule.forLayer('process'),
     ShipmentsModule,
+    DispatchModule,
     OperationsModule,
   ],
 })
