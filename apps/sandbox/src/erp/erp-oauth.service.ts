@@ -1,28 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 
 import { SANDBOX_ERP_CLIENT } from './erp-seed.js';
-
-const TOKEN_LIFETIME_SECONDS = 900;
+import { SandboxErpState } from './sandbox-erp-state.service.js';
 
 /** Issues and checks the sandbox ERP's OAuth2 client-credentials access tokens. */
 @Injectable()
 export class ErpOAuthService {
-  private readonly tokens = new Map<string, number>();
+  constructor(private readonly state: SandboxErpState) {}
 
-  issue(clientId: string | undefined, clientSecret: string | undefined): { token: string; expiresIn: number } | null {
+  /** A token for the known client, or null when the client id or secret is wrong. */
+  issue(clientId: string, clientSecret: string): { token: string; expiresIn: number } | null {
     if (clientId !== SANDBOX_ERP_CLIENT.clientId || clientSecret !== SANDBOX_ERP_CLIENT.clientSecret) {
       return null;
     }
-    const token = randomBytes(24).toString('base64url');
-    this.tokens.set(token, Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
 
-    return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
+    return this.state.issueToken(Date.now());
   }
 
   isValid(token: string): boolean {
-    const expiresAt = this.tokens.get(token);
-
-    return expiresAt !== undefined && expiresAt > Date.now();
+    return this.state.isTokenValid(token, Date.now());
   }
 }

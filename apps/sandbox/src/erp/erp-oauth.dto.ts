@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
+/** OAuth 2.0 client-credentials grant, form-encoded (as the standard requires) or JSON. */
 export class TokenRequestDto {
   @ApiProperty({ description: 'OAuth2 grant type; only client credentials.', example: 'client_credentials' })
   @IsIn(['client_credentials'])
@@ -31,33 +32,4 @@ export class TokenResponseDto {
 
   @ApiProperty({ description: 'Lifetime in seconds.', example: 900 })
   expires_in: number;
-}
-
-export class ErpCustomerDto {
-  @ApiProperty({ description: 'ERP customer number.', example: 'C-1001' })
-  id: string;
-
-  @ApiProperty({ description: 'Legal name.', example: 'Midwest Paper Products Inc.' })
-  name: string;
-
-  @ApiProperty({ description: 'Account status.', enum: ['active', 'on_hold', 'inactive'], example: 'active' })
-  status: string;
-
-  @ApiProperty({ description: 'Credit limit in cents.', example: 50000000 })
-  creditLimitCents: number;
-
-  @ApiProperty({ description: 'Open receivables in cents.', example: 12450000 })
-  openBalanceCents: number;
-
-  @ApiProperty({ description: 'ISO 4217 billing currency.', example: 'USD' })
-  currency: string;
-
-  @ApiProperty({ description: 'Tax region code.', example: 'US-IL' })
-  taxRegion: string;
-
-  @ApiProperty({ description: 'Payment terms in days.', example: 30 })
-  paymentTermsDays: number;
-
-  @ApiProperty({ description: 'Whether invoices need a purchase order number.', example: false })
-  poRequired: boolean;
 }
