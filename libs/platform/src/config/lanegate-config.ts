@@ -20,6 +20,16 @@ export type LanegateApp = (typeof LANEGATE_APPS)[number];
 
 const DEVELOPMENT_JWT_SECRET = 'lanegate-development-secret-do-not-use-in-production';
 
+/** Webhook signing secrets of the development vendors (the sandbox dispatch platform signs with them). */
+const DEVELOPMENT_TMS_WEBHOOK_SECRETS =
+  'nmfta=whsec_bGFuZWdhdGUtZGV2ZWxvcG1lbnQtbm1mdGEtd2ViaG9vay1zZWNyZXQ=;' +
+  'trackline=whsec_bGFuZWdhdGUtZGV2ZWxvcG1lbnQtdHJhY2tsaW5lLXdlYmhvb2stc2VjcmV0;' +
+  'x12=whsec_bGFuZWdhdGUtZGV2ZWxvcG1lbnQteDEyLXdlYmhvb2stc2VjcmV0';
+// <vendor>=<secret>[,<secret>...] joined by ';'; a secret is whsec_ and the base64 of at least 24 bytes.
+const WEBHOOK_SECRET = 'whsec_[A-Za-z0-9+/]{32,}={0,2}';
+const VENDOR_SECRETS = `[a-z0-9][a-z0-9-]{0,39}=${WEBHOOK_SECRET}(?:,${WEBHOOK_SECRET})*`;
+const TMS_WEBHOOK_SECRETS_FORMAT = new RegExp(`^${VENDOR_SECRETS}(?:;${VENDOR_SECRETS})*$`);
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown => {
@@ -97,6 +107,14 @@ class EnvironmentVariables {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   JWKS_URL?: string;
 
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.TMS_WEBHOOK_SECRETS !== undefined)
+  @Matches(TMS_WEBHOOK_SECRETS_FORMAT, {
+    message:
+      'must be <vendor>=whsec_<base64>[,whsec_<base64>...] joined by ";" (and is required when NODE_ENV=production)',
+  })
+  TMS_WEBHOOK_SECRETS?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -152,6 +170,34 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   ERP_CLIENT_SECRET = 'sandbox-erp-secret';
+
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, dashes or underscores' })
+  ERP_TENANT = 'sandbox';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ERP_QUOTA_PER_SECOND = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ERP_MAX_CONCURRENT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ERP_CACHE_TTL_SECONDS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  ERP_TIMEOUT_MS = 10000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, dashes or underscores' })
+  ERP_LIMITER_ID_SUFFIX?: string;
 }
 
 /** Validated, typed configuration shared by every layer. */
@@ -173,12 +219,34 @@ export interface LanegateConfig {
     readonly audience: string;
     readonly jwksUrl?: string;
   };
+  /** Dispatch vendors posting to the system layer's TMS endpoints. */
+  readonly tms: {
+    /** Standard Webhooks signing secrets per vendor, newest first; a message signed with any of them is accepted. */
+    readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
+    readonly usesDevelopmentSecrets: boolean;
+  };
   readonly throttle: { readonly limit: number; readonly ttlSeconds: number };
   readonly idempotencyTtlHours: number;
   readonly log: { readonly level: string; readonly pretty: boolean };
   readonly layerUrls: { readonly system: string; readonly process: string; readonly sandbox: string };
   readonly layerCallTimeoutMs: number;
-  readonly erp: { readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string };
+  readonly erp: {
+    readonly baseUrl: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    /** The ERP tenant (company, environment) whose quota the limiter shares across replicas. */
+    readonly tenant: string;
+    /** Requests the ERP admits per second for this tenant. */
+    readonly quotaPerSecond: number;
+    /** Calls to the ERP in flight at once, across all replicas when Redis is configured. */
+    readonly maxConcurrent: number;
+    /** How long customers, contracts and the fuel table are served from the cache; 0 turns the cache off. */
+    readonly cacheTtlSeconds: number;
+    /** Timeout of one ERP call, queueing excluded. */
+    readonly timeoutMs: number;
+    /** Appended to the shared limiter's id so that a test run never inherits an earlier run's state in Redis. */
+    readonly limiterIdSuffix: string;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -240,6 +308,10 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
       audience: variables.JWT_AUDIENCE,
       jwksUrl: variables.JWKS_URL,
     },
+    tms: {
+      webhookSecrets: vendorSecrets(variables.TMS_WEBHOOK_SECRETS ?? DEVELOPMENT_TMS_WEBHOOK_SECRETS),
+      usesDevelopmentSecrets: variables.TMS_WEBHOOK_SECRETS === undefined,
+    },
     throttle: { limit: variables.THROTTLE_LIMIT, ttlSeconds: variables.THROTTLE_TTL_SECONDS },
     idempotencyTtlHours: variables.IDEMPOTENCY_TTL_HOURS,
     log: { level: variables.LOG_LEVEL, pretty: variables.LOG_PRETTY ?? variables.NODE_ENV === 'development' },
@@ -253,8 +325,26 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
       baseUrl: variables.ERP_BASE_URL ?? `${variables.SANDBOX_URL ?? self}/sandbox/erp`,
       clientId: variables.ERP_CLIENT_ID,
       clientSecret: variables.ERP_CLIENT_SECRET,
+      tenant: variables.ERP_TENANT,
+      quotaPerSecond: variables.ERP_QUOTA_PER_SECOND,
+      maxConcurrent: variables.ERP_MAX_CONCURRENT,
+      cacheTtlSeconds: variables.ERP_CACHE_TTL_SECONDS,
+      timeoutMs: variables.ERP_TIMEOUT_MS,
+      limiterIdSuffix: variables.ERP_LIMITER_ID_SUFFIX ?? '',
     },
   };
+}
+
+/** `nmfta=whsec_a;trackline=whsec_b,whsec_c` as `{ nmfta: ['whsec_a'], trackline: ['whsec_b', 'whsec_c'] }`. */
+function vendorSecrets(value: string): Record<string, string[]> {
+  return Object.fromEntries(
+    value.split(';').map((entry) => {
+      // The first '=' ends the vendor; base64 padding may add more.
+      const separator = entry.indexOf('=');
+
+      return [entry.slice(0, separator), entry.slice(separator + 1).split(',')];
+    }),
+  );
 }
 
 /** Dependency-injection token for {@link LanegateConfig}. */
