@@ -88,6 +88,26 @@ export {
   compareDispatchEvents,
   isDispatchEventKind,
 } from './dispatch/dispatch-event.js';
+export {
+  ACCESSORIAL_STATES,
+  type AccessorialState,
+  type CarrierAssignment,
+  type OpenException,
+  PROJECTION_NOTE_CODES,
+  PROJECTION_OUTCOMES,
+  PROJECTION_REJECTION_CODES,
+  type PlannedStop,
+  type ProjectedAccessorial,
+  type ProjectedStop,
+  type ProjectionBase,
+  type ProjectionDecision,
+  type ProjectionNote,
+  type ProjectionNoteCode,
+  type ProjectionOutcome,
+  type ProjectionRejectionCode,
+  type ShipmentProjection,
+  projectShipment,
+} from './dispatch/shipment-projection.js';
 
 export {
   BILLING_RULE_ERROR_CODES,
@@ -137,3 +157,12 @@ export {
   type LinehaulInput,
   rateLinehaul,
 } from './billing/linehaul.rule.js';
+export {
+  ACCESSORIAL_APPROVED_AMOUNT_RULE,
+  ACCESSORIAL_CONTRACT_PRICE_RULE,
+  type AccessorialPrice,
+  type ShipmentContract,
+  type ShipmentRating,
+  type ShipmentRatingInput,
+  rateShipment,
+} from './billing/shipment-rating.js';
