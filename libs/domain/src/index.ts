@@ -116,6 +116,16 @@ export {
   type BillingRuleResult,
 } from './billing/billing-rule-result.js';
 export {
+  BILLING_HOLD_REASONS,
+  type BillingHoldReason,
+  type BillingReadiness,
+  type BillingReadinessInput,
+  type ErpRejection,
+  TAX_STATUSES,
+  type TaxStatus,
+  assessBillingReadiness,
+} from './billing/billing-readiness.js';
+export {
   APPROVAL_REQUIRED_ACCESSORIAL_KINDS,
   type AccessorialKind,
   CHARGE_KINDS,

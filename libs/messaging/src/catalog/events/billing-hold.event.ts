@@ -1,18 +1,10 @@
+import { BILLING_HOLD_REASONS, type BillingHoldReason } from '@lanegate/domain';
+
 import { defineEvent, type EventDefinition } from '../event-catalog.js';
 import { type ArraySchema, arrayOf, enumOf, objectSchema } from '../json-schema.js';
 
-/** Machine-readable reasons a delivered shipment is not ready to invoice. */
-export const BILLING_HOLD_REASONS = [
-  'awaiting_delivery',
-  'awaiting_pod',
-  'accessorial_pending',
-  'exception_open',
-  'tax_unresolved',
-  'po_missing',
-  'erp_rejected',
-] as const;
-
-export type BillingHoldReason = (typeof BILLING_HOLD_REASONS)[number];
+// One list for the domain rule that decides holds and the event schema that publishes them.
+export { BILLING_HOLD_REASONS, type BillingHoldReason } from '@lanegate/domain';
 
 /** The `data` of `lanegate.billing.hold_entered.v1`. */
 export interface BillingHoldEnteredData {
@@ -33,7 +25,9 @@ const REASONS_DESCRIPTION = [
   '`exception_open`: an exception is not cleared;',
   '`tax_unresolved`: tax could not be determined;',
   '`po_missing`: the customer requires a PO number;',
-  '`erp_rejected`: the ERP refused the invoice.',
+  '`erp_rejected`: the ERP refused the invoice and the cause is not resolved;',
+  '`rating_failed`: a billing rule could not price the shipment;',
+  '`credit_hold`: the customer is not active or its credit does not cover the charges.',
 ].join(' ');
 
 function reasons(description: string): ArraySchema<BillingHoldReason> {
