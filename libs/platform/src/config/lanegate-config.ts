@@ -198,6 +198,20 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, dashes or underscores' })
   ERP_LIMITER_ID_SUFFIX?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  DISPATCH_PLATFORM_URL?: string;
+
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  DISPATCH_PLATFORM_API_KEY = 'sandbox-dispatch-api-key';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DISPATCH_PLATFORM_TIMEOUT_MS = 5000;
 }
 
 /** Validated, typed configuration shared by every layer. */
@@ -246,6 +260,14 @@ export interface LanegateConfig {
     readonly timeoutMs: number;
     /** Appended to the shared limiter's id so that a test run never inherits an earlier run's state in Redis. */
     readonly limiterIdSuffix: string;
+  };
+  /** The dispatch platform the system layer tenders loads to. */
+  readonly dispatch: {
+    readonly baseUrl: string;
+    /** Lanegate's API key at the platform, sent as `X-Api-Key`; the sandbox platform accepts exactly this key. */
+    readonly apiKey: string;
+    /** Timeout of one call to the platform. */
+    readonly timeoutMs: number;
   };
 }
 
@@ -331,6 +353,11 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
       cacheTtlSeconds: variables.ERP_CACHE_TTL_SECONDS,
       timeoutMs: variables.ERP_TIMEOUT_MS,
       limiterIdSuffix: variables.ERP_LIMITER_ID_SUFFIX ?? '',
+    },
+    dispatch: {
+      baseUrl: variables.DISPATCH_PLATFORM_URL ?? `${variables.SANDBOX_URL ?? self}/sandbox/dispatch`,
+      apiKey: variables.DISPATCH_PLATFORM_API_KEY,
+      timeoutMs: variables.DISPATCH_PLATFORM_TIMEOUT_MS,
     },
   };
 }
