@@ -161,6 +161,22 @@ export {
   creditMemoFor,
 } from './billing/invoice.js';
 export {
+  type BuildInvoiceInput,
+  INVOICE_BUILD_PROBLEM_CODES,
+  INVOICE_LINE_DESCRIPTION_MAX,
+  type InvoiceBuildProblemCode,
+  type InvoiceBuildResult,
+  type InvoiceCorrection,
+  type InvoiceCorrectionInput,
+  type InvoiceDocument,
+  type InvoiceDocumentLine,
+  type InvoiceLineUnit,
+  type TaxQuote,
+  buildInvoice,
+  decideInvoiceCorrection,
+  invoiceDocumentOf,
+} from './billing/invoice-document.js';
+export {
   LINEHAUL_FLAT_RULE,
   LINEHAUL_PER_MILE_RULE,
   type LaneRate,
