@@ -3,18 +3,8 @@ import {
   BrokenCircuitError,
   type CircuitBreakerPolicy,
   CircuitState,
-  ConsecutiveBreaker,
-  circuitBreaker,
-  DelegateBackoff,
-  handleWhen,
-  type IBackoff,
-  type IHalfOpenAfterBackoffContext,
-  type IRetryBackoffContext,
   type RetryPolicy,
-  retry,
   type TimeoutPolicy,
-  TimeoutStrategy,
-  timeout,
 } from 'cockatiel';
 
 import type { LanegateConfig } from '@lanegate/platform';
@@ -37,22 +27,10 @@ import {
   watchCircuitSource,
 } from './erp.metrics.js';
 import { ErpLimiter } from './erp-limiter.service.js';
+import { type OutboundCallPolicy, outboundCallPolicies } from '../resilience/outbound-call-policies.js';
 
 /** How one transaction type treats a slow or failing ERP. */
-export interface ErpCallPolicy {
-  /** Timeout of one call once it leaves the quota queue. */
-  timeoutMs: number;
-  /** Attempts after the first one. */
-  retries: number;
-  /** Exponential backoff with jitter between attempts: the first delay and the cap. */
-  backoff: { initialMs: number; maxMs: number };
-  /** The longest `Retry-After` waited out here; the ERP asking for longer goes back to the caller at once. */
-  maxRetryAfterMs: number;
-  /** Consecutive failed calls that open the circuit, and how long it stays open before a probe (doubling). */
-  breaker: { consecutiveFailures: number; halfOpenAfterMs: number; maxHalfOpenAfterMs: number };
-  /** `Retry-After` of a 503 when neither the ERP nor the circuit says how long to wait. */
-  fallbackRetryAfterMs: number;
-}
+export type ErpCallPolicy = OutboundCallPolicy;
 
 export type ErpCallPolicies = Readonly<Record<ErpTransaction, ErpCallPolicy>>;
 
@@ -119,7 +97,8 @@ interface Lane {
   retry: RetryPolicy;
   breaker: CircuitBreakerPolicy;
   timeout: TimeoutPolicy;
-  openUntil: number;
+  /** Epoch milliseconds until which the open circuit refuses calls. */
+  openUntil(): number;
 }
 
 const COCKATIEL_TO_GAUGE: Record<CircuitState, CircuitGaugeState> = {
@@ -196,45 +175,21 @@ export class ErpCallGate implements CircuitStateSource, OnModuleDestroy {
   }
 
   private lane(transaction: ErpTransaction, policy: ErpCallPolicy): Lane {
-    const lane = { transaction, policy, openUntil: 0 } as Lane;
-    const worthRetrying = (error: unknown): boolean =>
-      error instanceof ErpTransientError && (error.retryAfterMs ?? 0) <= policy.maxRetryAfterMs;
-
-    lane.retry = retry(handleWhen(worthRetrying), {
-      maxAttempts: policy.retries,
-      backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) => retryDelay(policy, context)),
+    const policies = outboundCallPolicies(policy, {
+      isTransient: (error) => error instanceof ErpTransientError,
+      signalsFailure: (error) => error instanceof ErpTransientError && error.signalsFailure,
+      retryAfterMs: (error) => (error instanceof ErpTransientError ? error.retryAfterMs : undefined),
     });
-    lane.breaker = circuitBreaker(
-      handleWhen((error) => error instanceof ErpTransientError && error.signalsFailure),
-      {
-        breaker: new ConsecutiveBreaker(policy.breaker.consecutiveFailures),
-        halfOpenAfter: { next: (context) => this.openFor(lane, context) },
-      },
-    );
+    const lane: Lane = { transaction, policy, ...policies };
     lane.breaker.onBreak(() => {
       this.logger.warn(
-        { transaction, reopensInMs: lane.openUntil - Date.now() },
+        { transaction, reopensInMs: lane.openUntil() - Date.now() },
         'ERP circuit opened after repeated failures; calls fail fast until a probe succeeds',
       );
     });
     lane.breaker.onReset(() => this.logger.log({ transaction }, 'ERP circuit closed: the probe call succeeded'));
-    lane.timeout = timeout(policy.timeoutMs, TimeoutStrategy.Cooperative);
 
     return lane;
-  }
-
-  /**
-   * How long the circuit stays open: as long as the ERP's `Retry-After` when it gave one (a maintenance window says
-   * when it ends), else a pause that doubles while probes keep failing.
-   */
-  private openFor(lane: Lane, context: IHalfOpenAfterBackoffContext): IBackoff<IHalfOpenAfterBackoffContext> {
-    const { halfOpenAfterMs, maxHalfOpenAfterMs } = lane.policy.breaker;
-    const failure = 'error' in context.result ? context.result.error : undefined;
-    const asked = failure instanceof ErpTransientError ? failure.retryAfterMs : undefined;
-    const duration = Math.min(maxHalfOpenAfterMs, asked ?? halfOpenAfterMs * 2 ** (context.attempt - 1));
-    lane.openUntil = Date.now() + duration;
-
-    return { duration, next: (next) => this.openFor(lane, next) };
   }
 
   private async run<T>(lane: Lane, operation: string, attempt: (repeat: boolean) => Promise<T>): Promise<T> {
@@ -267,7 +222,7 @@ export class ErpCallGate implements CircuitStateSource, OnModuleDestroy {
         retry: repeat,
         work: () => {
           // Calls queued before the circuit opened must not reach the ERP while it is open either.
-          if (lane.breaker.state === CircuitState.Open && Date.now() < lane.openUntil) {
+          if (lane.breaker.state === CircuitState.Open && Date.now() < lane.openUntil()) {
             throw new BrokenCircuitError();
           }
 
@@ -305,7 +260,7 @@ export class ErpCallGate implements CircuitStateSource, OnModuleDestroy {
   }
 
   private callerError(lane: Lane, operation: string, error: unknown): unknown {
-    const reopensInMs = Math.max(0, lane.openUntil - Date.now());
+    const reopensInMs = Math.max(0, lane.openUntil() - Date.now());
     if (error instanceof BrokenCircuitError) {
       return new ErpUnavailableError({
         detail:
@@ -331,16 +286,6 @@ export class ErpCallGate implements CircuitStateSource, OnModuleDestroy {
 
     return error;
   }
-}
-
-/** Exponential backoff with equal jitter, and never shorter than the ERP's `Retry-After`. */
-function retryDelay(policy: ErpCallPolicy, context: IRetryBackoffContext<unknown>): number {
-  const ceiling = Math.min(policy.backoff.maxMs, policy.backoff.initialMs * 2 ** (context.attempt - 1));
-  const jittered = ceiling / 2 + Math.random() * (ceiling / 2);
-  const failure = 'error' in context.result ? context.result.error : undefined;
-  const asked = failure instanceof ErpTransientError ? (failure.retryAfterMs ?? 0) : 0;
-
-  return Math.max(asked, jittered);
 }
 
 function statusLabel(error: unknown): string {
