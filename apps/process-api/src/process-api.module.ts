@@ -11,6 +11,13 @@ import { PersistenceModule } from '@lanegate/persistence';
 import type { LayerDocumentSpec } from '@lanegate/platform';
 
 import { CreateShipments1764790100000 } from './migrations/1764790100000-create-shipments.js';
+import { CreateDispatchProjection1764790160000 } from './migrations/1764790160000-create-dispatch-projection.js';
+import {
+  DispatchEventEntity,
+  ProjectionModule,
+  ShipmentProjectionEntity,
+  ShipmentTimelineEntryEntity,
+} from './projection/index.js';
 import { ShipmentStopEntity } from './shipments/shipment-stop.entity.js';
 import { ShipmentEntity } from './shipments/shipment.entity.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
@@ -22,11 +29,21 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
   imports: [
     PersistenceModule.forLayer({
       layer: 'process',
-      entities: [ShipmentEntity, ShipmentStopEntity, OutboxEventEntity, InboxEventEntity, DeadLetterEntity],
-      migrations: [...MESSAGING_MIGRATIONS, CreateShipments1764790100000],
+      entities: [
+        ShipmentEntity,
+        ShipmentStopEntity,
+        OutboxEventEntity,
+        InboxEventEntity,
+        DeadLetterEntity,
+        DispatchEventEntity,
+        ShipmentProjectionEntity,
+        ShipmentTimelineEntryEntity,
+      ],
+      migrations: [...MESSAGING_MIGRATIONS, CreateShipments1764790100000, CreateDispatchProjection1764790160000],
     }),
     MessagingModule.forLayer('process'),
     ShipmentsModule,
+    ProjectionModule,
     DispatchModule,
     OperationsModule,
   ],
