@@ -1,13 +1,21 @@
+import { readFileSync } from 'node:fs';
+
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 import type { TestApp } from '@lanegate/platform/testing';
 
+import { dispatchEventId } from '../src/tms/mapping/dispatch-event.mapper.js';
+import { NMFTA_EVENT_TYPES, OFF_ROUTE } from '../src/tms/nmfta/nmfta-status.mapping.js';
 import {
   dispatchEnvelope,
   fixture,
   outboxEvents,
   postSigned,
   rawMessage,
+  signatureHeaders,
   startTmsApp,
   TEST_SECRETS,
 } from './tms-testing.js';
@@ -106,10 +114,76 @@ const EXPECTED_EVENTS = [
   }),
 ];
 
+const CROSS_BORDER_FILE = 'nmfta/event-batch-cross-border-off-route.json';
+const CROSS_BORDER_LOAD = 'SHP-5b7e1d22';
+const HJBT_EVENT = '01JF2K7QZX8M4N6P2R5T9VW0';
+
+const hjbt = (sequence: number, kind: string, data: Record<string, unknown>) => {
+  const vendorEventId = `${HJBT_EVENT}${String(sequence).padStart(2, '0')}`;
+
+  return dispatchEnvelope({
+    id: dispatchEventId('nmfta', vendorEventId),
+    kind,
+    subject: CROSS_BORDER_LOAD,
+    correlationId: CORRELATION,
+    sequence,
+    data: { ...data, source: 'nmfta:HJBT', vendorEventId },
+  });
+};
+
+/**
+ * The cross-border batch: twelve events, five of them no event (the appointment, the stop at the carrier's own yard
+ * and the departure from it, the position update and the seal check under OTHER). Times are in UTC whatever offset
+ * the carrier sent; the exception codes are the carrier's own, else the type's.
+ */
+const CROSS_BORDER_EVENTS = [
+  hjbt(2, 'exception_raised', {
+    code: 'PICKUP_ATTEMPTED',
+    reason: 'Shipper not ready; load not built, driver told to return at 13:00',
+    occurredAt: '2026-12-14T13:25:00Z',
+  }),
+  hjbt(3, 'departed_origin', { occurredAt: '2026-12-14T18:48:00Z' }),
+  hjbt(5, 'exception_raised', {
+    code: 'CUSTOMS_HOLD',
+    reason: 'CBP exam: commercial invoice missing HS codes',
+    occurredAt: '2026-12-15T00:10:00Z',
+  }),
+  hjbt(6, 'exception_cleared', {
+    code: 'CUSTOMS_HOLD',
+    resolution: 'Corrected invoice filed by the broker; released',
+    occurredAt: '2026-12-15T03:35:00Z',
+  }),
+  hjbt(9, 'exception_raised', {
+    code: 'AH',
+    reason: 'Consignee receiving closed until 07:00',
+    occurredAt: '2026-12-15T11:10:00Z',
+  }),
+  hjbt(10, 'arrived_stop', { stopSequence: 2, occurredAt: '2026-12-15T11:58:00Z' }),
+  hjbt(11, 'departed_stop', { stopSequence: 2, occurredAt: '2026-12-15T14:40:00Z' }),
+];
+
+const FIXTURES = ['nmfta/event-batch-two-shipments.json', CROSS_BORDER_FILE];
+
 type Batch = { deliveryId: string; sentAt: string; events: Record<string, any>[] };
 
-function batch(): Batch {
-  return JSON.parse(fixture('nmfta/event-batch-two-shipments.json')) as Batch;
+function batch(file = FIXTURES[0]): Batch {
+  return JSON.parse(fixture(file)) as Batch;
+}
+
+/**
+ * The standard's own `EventBatch` schema, compiled here apart from the adapter's validator, so that a fixture is
+ * checked against the standard and not against the code under test.
+ */
+function standardEventBatchSchema() {
+  const document = parse(readFileSync(new URL('../src/tms/nmfta/schemas.yaml', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addSchema(document, 'nmfta-itv');
+
+  return ajv.getSchema('nmfta-itv#/components/schemas/EventBatch')!;
 }
 
 describe('POST /system/v1/tms/webhooks/nmfta', () => {
@@ -125,6 +199,25 @@ describe('POST /system/v1/tms/webhooks/nmfta', () => {
 
   const post = (body: string, correlationId?: string) =>
     postSigned(app, ROUTE, { body, secret: TEST_SECRETS.nmfta, correlationId });
+
+  describe('fixtures', () => {
+    const validate = standardEventBatchSchema();
+
+    it.each(FIXTURES)("%s is an EventBatch by the standard's own schema", (file) => {
+      const valid = validate(batch(file));
+
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    });
+
+    it('cover every event type the truckload table knows, and only types the standard defines', () => {
+      const sent = new Set(FIXTURES.flatMap((file) => batch(file).events.map((event) => event.type as string)));
+      const mapped = new Set(Object.keys(NMFTA_EVENT_TYPES).map((key) => key.replace(OFF_ROUTE, '')));
+
+      expect([...sent].sort()).toEqual([...mapped].sort());
+      expect(validate({ ...batch(), events: [{ ...batch().events[0], type: 'ARRIVED_AT_STOP' }] })).toBe(false);
+    });
+  });
 
   describe('success', () => {
     it('stores an EventBatch and appends one canonical event per mapped event, in batch order', async () => {
@@ -154,6 +247,18 @@ describe('POST /system/v1/tms/webhooks/nmfta', () => {
       expect(JSON.parse(stored!.headers)).toMatchObject({ 'content-type': 'application/json' });
     });
 
+    it('maps pickup attempts, customs, delivery attempts and stop moves, and no event for moves off the route', async () => {
+      const response = await post(fixture(CROSS_BORDER_FILE), CORRELATION);
+
+      expect(response.status).toBe(202);
+      expect(response.body.events).toEqual({ appended: 7, duplicates: 0, ignored: 5 });
+      expect(await outboxEvents(app, [CROSS_BORDER_LOAD])).toEqual(CROSS_BORDER_EVENTS);
+      expect(await rawMessage(app, response.body.messageId as string)).toMatchObject({
+        deliveryId: 'dlv-hjbt-20261215-0007',
+        eventsAppended: 7,
+      });
+    });
+
     it('acknowledges a redelivered batch under a new webhook-id without a second event', async () => {
       const response = await post(fixture('nmfta/event-batch-two-shipments.json'));
 
@@ -178,6 +283,63 @@ describe('POST /system/v1/tms/webhooks/nmfta', () => {
 
       expect(response.status).toBe(202);
       expect((event.data as Record<string, unknown>).stopSequence).toBe(3);
+    });
+
+    it('keeps each event its own sequence when the batch lists them out of order', async () => {
+      const shuffled = batch(CROSS_BORDER_FILE);
+      const rename = (event: Record<string, any>) => ({
+        ...event,
+        eventId: `shuffled-${event.eventId as string}`,
+        shipment: { ...event.shipment, shipmentId: 'SHP-shuffled' },
+      });
+      shuffled.events = [shuffled.events[10], shuffled.events[2], shuffled.events[9]].map(rename);
+      const response = await post(JSON.stringify(shuffled));
+      const events = await outboxEvents(app, ['SHP-shuffled']);
+
+      expect(response.status).toBe(202);
+      expect(events.map((event) => [event.type, event.sequence])).toEqual([
+        ['lanegate.dispatch.departed_stop.v1', 11],
+        ['lanegate.dispatch.departed_origin.v1', 3],
+        ['lanegate.dispatch.arrived_stop.v1', 10],
+      ]);
+    });
+
+    it('appends an event once when its eventId comes again in another delivery, beside a new one', async () => {
+      const later = batch(CROSS_BORDER_FILE);
+      const delivered = {
+        ...later.events[10],
+        eventId: `${HJBT_EVENT}13`,
+        type: 'DELIVERED',
+        status: 'D1',
+        occurredAt: '2026-12-15T09:20:00-05:00',
+        sequence: 13,
+      };
+      later.deliveryId = 'dlv-hjbt-20261215-0008';
+      later.events = [later.events[9], delivered];
+      const response = await post(JSON.stringify(later), CORRELATION);
+
+      expect(response.status).toBe(202);
+      expect(response.body.events).toEqual({ appended: 1, duplicates: 1, ignored: 0 });
+      expect(await outboxEvents(app, [CROSS_BORDER_LOAD])).toEqual([
+        ...CROSS_BORDER_EVENTS,
+        hjbt(13, 'delivered', { occurredAt: '2026-12-15T14:20:00Z' }),
+      ]);
+    });
+
+    it('answers a retry under the same webhook-id as a duplicate without reading it again', async () => {
+      const body = JSON.stringify({ ...batch(), deliveryId: 'dlv-swft-retry' });
+      const headers = signatureHeaders({ secret: TEST_SECRETS.nmfta, body });
+      const first = await postSigned(app, ROUTE, { body, secret: TEST_SECRETS.nmfta, headers });
+      const retry = await postSigned(app, ROUTE, { body, secret: TEST_SECRETS.nmfta, headers });
+
+      expect(first.body.status).toBe('accepted');
+      expect(retry.status).toBe(202);
+      expect(retry.body).toEqual({
+        messageId: first.body.messageId,
+        vendor: 'nmfta',
+        status: 'duplicate',
+        events: { appended: 0, duplicates: 0, ignored: 0 },
+      });
     });
   });
 
@@ -219,13 +381,13 @@ describe('POST /system/v1/tms/webhooks/nmfta', () => {
       expect(await outboxEvents(app, ['SHP-mixed'])).toEqual([]);
     });
 
-    it('answers 422 when an arrival is at neither end of the shipment and the carrier does not number the stop', async () => {
+    it('answers 422 when an arrival names no place, only coordinates, and the carrier does not number the stop', async () => {
       const unplaced = batch();
       unplaced.events = [
         {
           ...unplaced.events[3],
           eventId: 'unplaced-1',
-          location: { locationId: 'SOMEWHERE-ELSE', type: 'FACILITY' },
+          location: { type: 'GEOPOINT', latitude: 39.9612, longitude: -82.9988 },
           shipment: { ...unplaced.events[3].shipment, shipmentId: 'SHP-unplaced' },
         },
       ];

@@ -7,7 +7,7 @@ import {
   type NmftaEventBatch,
   type NmftaLocation,
 } from './nmfta-event-batch.schema.js';
-import { NMFTA_EVENT_TYPES } from './nmfta-status.mapping.js';
+import { NMFTA_EVENT_TYPES, OFF_ROUTE } from './nmfta-status.mapping.js';
 
 export const NMFTA_VENDOR = 'nmfta';
 
@@ -25,6 +25,9 @@ const ENDPOINT_STOPS = [
   { endpoint: 'origin', stopSequence: 1 },
   { endpoint: 'destination', stopSequence: 2 },
 ] as const;
+
+/** Event types that happen at a facility which may or may not be a stop of the shipment. */
+const TERMINAL_MOVES: ReadonlySet<string> = new Set(['ARRIVED_AT_TERMINAL', 'DEPARTED_TERMINAL']);
 
 /**
  * NMFTA DSDC In-Transit Visibility `EventBatch` webhooks, validated against the standard's own schema. Each event
@@ -49,9 +52,11 @@ export class NmftaEventBatchFormat implements VendorFormat {
 
 function toReport(event: NmftaEvent, index: number): VendorStatusReport {
   const pod = event.documents?.find((document) => document.type === 'POD');
+  const stopSequence = stopOf(event);
+  const offRoute = TERMINAL_MOVES.has(event.type) && stopSequence === undefined && namesPlace(event.location);
 
   return {
-    status: event.type,
+    status: offRoute ? `${event.type}${OFF_ROUTE}` : event.type,
     position: `events[${index}], eventId ${event.eventId}`,
     vendorEventId: event.eventId,
     dedupKey: event.eventId,
@@ -59,7 +64,7 @@ function toReport(event: NmftaEvent, index: number): VendorStatusReport {
     occurredAt: toUtcTimestamp(new Date(event.occurredAt)),
     source: event.shipment.scac ? `${NMFTA_VENDOR}:${event.shipment.scac}` : NMFTA_VENDOR,
     sequence: event.sequence,
-    stopSequence: stopOf(event),
+    stopSequence,
     exceptionCode: event.status ?? text(event.attributes?.[ATTRIBUTES.reasonCode]),
     note: event.notes,
     proofOfDelivery: { signedBy: text(event.attributes?.[ATTRIBUTES.signedBy]), documentUrl: pod?.url },
@@ -79,15 +84,25 @@ function stopOf(event: NmftaEvent): number | undefined {
     : undefined;
 }
 
-/** Same `locationId` when either has one; otherwise the same city, state and postal code. */
+/**
+ * Same `locationId` when both have one (carriers and shippers often number a facility each their own way, so one
+ * side's id alone says nothing); otherwise the same city, state and postal code.
+ */
 function sameLocation(a: NmftaLocation, b: NmftaLocation): boolean {
-  if (a.locationId !== undefined || b.locationId !== undefined) {
+  if (a.locationId !== undefined && b.locationId !== undefined) {
     return a.locationId === b.locationId;
   }
-  const place = (location: NmftaLocation): string =>
-    [location.city, location.state, location.postalCode].map((part) => part?.trim().toLowerCase() ?? '').join('|');
 
-  return place(a) !== '||' && place(a) === place(b);
+  return namesPlace(a) && place(a) === place(b);
+}
+
+/** Whether a location says which facility or town it is: coordinates alone cannot be matched to a stop. */
+function namesPlace(location: NmftaLocation | undefined): boolean {
+  return location !== undefined && (location.locationId !== undefined || place(location) !== '||');
+}
+
+function place(location: NmftaLocation): string {
+  return [location.city, location.state, location.postalCode].map((part) => part?.trim().toLowerCase() ?? '').join('|');
 }
 
 function text(value: unknown): string | undefined {
