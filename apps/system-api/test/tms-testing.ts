@@ -7,10 +7,12 @@ import type { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 
 import { OutboxEventEntity } from '@lanegate/messaging';
+import { AuditLogEntity } from '@lanegate/persistence';
 import { startTestApp, type TestApp } from '@lanegate/platform/testing';
 
 import { SystemApiModule } from '../src/system-api.module.js';
 import { RawVendorMessageEntity } from '../src/tms/raw-vendor-message.entity.js';
+import { VendorFormats } from '../src/tms/vendor-formats.js';
 
 const secret = (label: string): string =>
   `whsec_${Buffer.from(`lanegate-e2e-${label}-signing-key`).toString('base64')}`;
@@ -122,6 +124,18 @@ export async function rawMessage(app: TestApp, id: string): Promise<RawVendorMes
 
 export async function rawMessageCount(app: TestApp): Promise<number> {
   return systemDataSource(app).getRepository(RawVendorMessageEntity).count();
+}
+
+/** The system layer's audit entries about one target, oldest first. */
+export async function auditEntries(app: TestApp, targetId: string): Promise<AuditLogEntity[]> {
+  return systemDataSource(app)
+    .getRepository(AuditLogEntity)
+    .find({ where: { targetId }, order: { seq: 'ASC' } });
+}
+
+/** The running process's vendor formats, whose tables a test may extend as a deploy of a corrected table would. */
+export function vendorFormats(app: TestApp): VendorFormats {
+  return app.app.get(VendorFormats);
 }
 
 /** The envelope every canonical dispatch event from the system layer has, around the kind's `data`. */
