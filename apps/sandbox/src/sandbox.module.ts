@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import type { LayerDocumentSpec } from '@lanegate/platform';
 
+import { DispatchModule } from './dispatch/dispatch.module.js';
 import { ErpModule } from './erp/erp.module.js';
 
 /**
@@ -9,7 +10,7 @@ import { ErpModule } from './erp/erp.module.js';
  * code never imports it: the layers reach it over HTTP only.
  */
 @Module({
-  imports: [ErpModule],
+  imports: [ErpModule, DispatchModule],
 })
 export class SandboxModule {}
 
