@@ -51,13 +51,13 @@ export class DispatchEventsController {
         metatype: DispatchEventBatchDto,
       })) as DispatchEventBatchDto;
 
-      return this.dispatchEvents.accept(batch.events, 'events.');
+      return this.dispatchEvents.accept(batch.events, { fieldPrefix: 'events.' });
     }
     const event = (await this.validation.transform(body, {
       type: 'body',
       metatype: DispatchEventDto,
     })) as DispatchEventDto;
 
-    return this.dispatchEvents.accept([event], '');
+    return this.dispatchEvents.accept([event]);
   }
 }
