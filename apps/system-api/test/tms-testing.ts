@@ -14,8 +14,10 @@ import { SystemApiModule } from '../src/system-api.module.js';
 import { RawVendorMessageEntity } from '../src/tms/raw-vendor-message.entity.js';
 import { VendorFormats } from '../src/tms/vendor-formats.js';
 
-const secret = (label: string): string =>
+/** A Standard Webhooks secret (`whsec_` and base64 of at least 24 bytes) made from a label, for tests. */
+export const webhookSecret = (label: string): string =>
   `whsec_${Buffer.from(`lanegate-e2e-${label}-signing-key`).toString('base64')}`;
+const secret = webhookSecret;
 
 /** The secrets the TMS suites configure; Trackline is mid-rotation, with a current and a previous secret. */
 export const TEST_SECRETS = {
@@ -63,6 +65,7 @@ export function signatureHeaders(input: {
 
 export interface TmsResponse {
   status: number;
+  headers: Headers;
   contentType: string;
   text: string;
   body: any;
@@ -100,7 +103,13 @@ export async function read(response: Response): Promise<TmsResponse> {
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
 
-  return { status: response.status, contentType, text, body: contentType.includes('json') ? JSON.parse(text) : text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    contentType,
+    text,
+    body: contentType.includes('json') ? JSON.parse(text) : text,
+  };
 }
 
 function systemDataSource(app: TestApp): DataSource {
