@@ -15,7 +15,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
+import {
+  ACCESSORIAL_STATES,
+  type AccessorialKind,
+  type AccessorialState,
+  SHIPMENT_STATUSES,
+  type ShipmentStatus,
+  SUBMITTED_ACCESSORIAL_KINDS,
+} from '@lanegate/domain';
 import { PageQuery } from '@lanegate/platform';
 
 export const STOP_KINDS = ['pickup', 'delivery'] as const;
@@ -87,6 +94,178 @@ export class CreateShipmentDto {
 export class ShipmentStopView extends StopDto {
   @ApiProperty({ description: 'Position of the stop on the route, from 1.', example: 1 })
   sequence: number;
+
+  @ApiPropertyOptional({
+    description: 'When the truck arrived, as the dispatch events report (UTC); null until then.',
+    example: '2026-12-07T13:50:00.000Z',
+    type: String,
+    nullable: true,
+  })
+  arrivedAt: string | null;
+
+  @ApiPropertyOptional({
+    description: 'When the truck left, as the dispatch events report (UTC); null until then.',
+    example: '2026-12-07T15:10:00.000Z',
+    type: String,
+    nullable: true,
+  })
+  departedAt: string | null;
+}
+
+export class CarrierView {
+  @ApiProperty({ description: 'Standard Carrier Alpha Code.', example: 'SWFT' })
+  scac: string;
+
+  @ApiProperty({ description: "The carrier's name.", example: 'Swift Transportation' })
+  name: string;
+}
+
+export class ProofOfDeliveryView {
+  @ApiProperty({ description: 'When the receipt was signed (UTC).', example: '2026-12-08T09:32:00Z' })
+  capturedAt: string;
+
+  @ApiProperty({ description: 'Who signed, as written on the receipt.', example: 'J. Ortiz' })
+  signedBy: string;
+
+  @ApiPropertyOptional({
+    description: 'Where the image or document is kept, when the platform sent one.',
+    example: 'https://docs.acme-tms.example/pod/558812.pdf',
+    type: String,
+    nullable: true,
+  })
+  documentUrl: string | null;
+}
+
+export class OpenExceptionView {
+  @ApiProperty({ description: 'The vendor or X12 status code, e.g. `SD` (shipment delayed).', example: 'SD' })
+  code: string;
+
+  @ApiProperty({ description: 'What the platform said happened.', example: 'Road closure on I-80, rerouting' })
+  reason: string;
+
+  @ApiProperty({ description: 'When it was raised (UTC).', example: '2026-12-07T18:05:00Z' })
+  raisedAt: string;
+}
+
+export class ShipmentAccessorialView {
+  @ApiProperty({ description: 'Id of the accessorial request.', example: 'ACC-7781-lumper' })
+  accessorialId: string;
+
+  @ApiProperty({ description: 'Kind of accessorial charge.', enum: SUBMITTED_ACCESSORIAL_KINDS, example: 'lumper' })
+  kind: AccessorialKind;
+
+  @ApiProperty({
+    description: 'Where its approval stands; kinds that need no approval are approved on submission.',
+    enum: ACCESSORIAL_STATES,
+    example: 'pending_approval',
+  })
+  state: AccessorialState;
+
+  @ApiProperty({
+    description: 'Integer cents: the approved amount once approved, the submitted amount otherwise.',
+    example: 18500,
+  })
+  amountCents: number;
+
+  @ApiProperty({ description: 'The amount submitted, in integer cents.', example: 18500 })
+  submittedAmountCents: number;
+
+  @ApiProperty({ description: 'ISO 4217 currency code.', example: 'USD' })
+  currency: string;
+
+  @ApiPropertyOptional({
+    description: 'What the charge is for.',
+    example: 'Lumper at Buckeye Grocers',
+    type: String,
+    nullable: true,
+  })
+  description: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Where the receipt is kept.',
+    example: 'https://docs.acme-tms.example/receipts/5521.pdf',
+    type: String,
+    nullable: true,
+  })
+  receiptUrl: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Why it was rejected; null unless rejected.',
+    example: 'No lumper receipt attached',
+    type: String,
+    nullable: true,
+  })
+  rejectionReason: string | null;
+}
+
+export class ShipmentDispatchView {
+  @ApiProperty({
+    description:
+      'The status the dispatch events alone give. The shipment `status` is the same, except after delivery, where ' +
+      'billing sets `billing_hold`, `billing_ready` or `invoice_posted`.',
+    enum: SHIPMENT_STATUSES,
+    example: 'delivered',
+  })
+  status: ShipmentStatus;
+
+  @ApiPropertyOptional({
+    description: 'While an exception is open: the status the shipment returns to once it is cleared.',
+    enum: SHIPMENT_STATUSES,
+    example: 'in_transit',
+    nullable: true,
+  })
+  resumeStatus: ShipmentStatus | null;
+
+  @ApiPropertyOptional({
+    description: 'The carrier of the latest assignment; null before any.',
+    type: CarrierView,
+    nullable: true,
+  })
+  carrier: CarrierView | null;
+
+  @ApiPropertyOptional({
+    description: 'Route miles of the latest assignment, or the planned miles before any; linehaul is rated on them.',
+    example: 436,
+    type: Number,
+    nullable: true,
+  })
+  routeMiles: number | null;
+
+  @ApiPropertyOptional({
+    description: 'When the load was delivered (UTC); null until then.',
+    example: '2026-12-08T09:30:00.000Z',
+    type: String,
+    nullable: true,
+  })
+  deliveredAt: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The signed delivery receipt; null until captured.',
+    type: ProofOfDeliveryView,
+    nullable: true,
+  })
+  proofOfDelivery: ProofOfDeliveryView | null;
+
+  @ApiProperty({ description: 'Exceptions raised and not cleared, oldest first.', type: [OpenExceptionView] })
+  openExceptions: OpenExceptionView[];
+
+  @ApiProperty({ description: 'Accessorials submitted, with their approval state.', type: [ShipmentAccessorialView] })
+  accessorials: ShipmentAccessorialView[];
+
+  @ApiProperty({ description: 'Distinct dispatch events folded into this state, rejected ones included.', example: 7 })
+  eventCount: number;
+
+  @ApiProperty({
+    description: 'Dispatch events received before the shipment existed, not applied yet; they apply on creation.',
+    example: 0,
+  })
+  parkedEventCount: number;
+
+  @ApiProperty({ description: 'Goes up by one each time the dispatch state is folded again.', example: 8 })
+  version: number;
+
+  @ApiProperty({ description: 'When the dispatch state was last folded (UTC).', example: '2026-12-08T10:05:01.250Z' })
+  updatedAt: string;
 }
 
 export class ShipmentView {
@@ -107,11 +286,25 @@ export class ShipmentView {
   })
   purchaseOrder: string | null;
 
-  @ApiPropertyOptional({ description: 'Planned route miles.', example: 410, type: Number, nullable: true })
+  @ApiPropertyOptional({
+    description: 'Planned route miles, as ordered; `dispatch.routeMiles` are the miles of the current assignment.',
+    example: 410,
+    type: Number,
+    nullable: true,
+  })
   routeMiles: number | null;
 
-  @ApiProperty({ description: 'Stops in route order.', type: [ShipmentStopView] })
+  @ApiProperty({ description: 'Stops in route order, with arrival and departure times.', type: [ShipmentStopView] })
   stops: ShipmentStopView[];
+
+  @ApiPropertyOptional({
+    description:
+      'Dispatch state folded from the dispatch events: carrier, miles, proof of delivery, open exceptions, ' +
+      'accessorials. Null for a moment after creation, until the creation has been projected.',
+    type: ShipmentDispatchView,
+    nullable: true,
+  })
+  dispatch: ShipmentDispatchView | null;
 
   @ApiProperty({ description: 'Correlation id of the request that created the shipment.', example: 'order-7781' })
   correlationId: string;

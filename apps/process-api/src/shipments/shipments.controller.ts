@@ -1,14 +1,19 @@
-import { Body, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 
 import { ApiProblems, LayerController, Scopes } from '@lanegate/platform';
 
+import { ShipmentProjections } from '../projection/index.js';
 import { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView, StatusCountsView } from './shipment.dto.js';
+import { withDispatch } from './shipment.mapper.js';
 import { ShipmentsService } from './shipments.service.js';
 
 @LayerController({ layer: 'process', path: 'shipments', tag: 'shipments' })
 export class ShipmentsController {
-  constructor(private readonly shipments: ShipmentsService) {}
+  constructor(
+    private readonly shipments: ShipmentsService,
+    @Inject(ShipmentProjections) private readonly projections: ShipmentProjections,
+  ) {}
 
   @Post()
   @Scopes('dispatch:write', 'ops', 'internal')
@@ -35,8 +40,10 @@ export class ShipmentsController {
   @ApiOperation({ summary: 'List shipments', description: 'Shipments newest first, filtered and paged.' })
   @ApiOkResponse({ description: 'One page of shipments.', type: ShipmentPage })
   @ApiProblems(400, 401, 403, 429)
-  list(@Query() query: ListShipmentsQuery): Promise<ShipmentPage> {
-    return this.shipments.list(query);
+  async list(@Query() query: ListShipmentsQuery): Promise<ShipmentPage> {
+    const page = await this.shipments.list(query);
+
+    return { ...page, items: await Promise.all(page.items.map((item) => this.withDispatch(item))) };
   }
 
   @Get('status-counts')
@@ -50,11 +57,26 @@ export class ShipmentsController {
 
   @Get(':shipmentId')
   @Scopes('ops', 'internal', 'dispatch:write')
-  @ApiOperation({ summary: 'Get a shipment', description: 'One shipment with its stops and current status.' })
+  @ApiOperation({
+    summary: 'Get a shipment',
+    description:
+      'One shipment with its stops and current status, and its dispatch state folded from the dispatch events: ' +
+      'carrier, route miles, stop arrivals and departures, proof of delivery, open exceptions, accessorials and ' +
+      'events still parked.',
+  })
   @ApiParam({ name: 'shipmentId', description: 'Lanegate shipment id.', example: 'SHP-3f2c9a4e-8f0b-4a55-9d1e' })
   @ApiOkResponse({ description: 'The shipment.', type: ShipmentView })
   @ApiProblems(401, 403, 404, 429)
-  get(@Param('shipmentId') shipmentId: string): Promise<ShipmentView> {
-    return this.shipments.get(shipmentId);
+  async get(@Param('shipmentId') shipmentId: string): Promise<ShipmentView> {
+    return this.withDispatch(await this.shipments.get(shipmentId));
+  }
+
+  private async withDispatch(view: ShipmentView): Promise<ShipmentView> {
+    const [stored, parked] = await Promise.all([
+      this.projections.find(view.id),
+      this.projections.parkedEventCount(view.id),
+    ]);
+
+    return withDispatch(view, stored, parked);
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { MessagingModule } from '@lanegate/messaging';
 
+import { ProjectionModule } from '../projection/index.js';
 import { ShipmentStopEntity } from './shipment-stop.entity.js';
 import { ShipmentEntity } from './shipment.entity.js';
 import { ShipmentsController } from './shipments.controller.js';
@@ -12,6 +13,7 @@ import { ShipmentsService } from './shipments.service.js';
   imports: [
     TypeOrmModule.forFeature([ShipmentEntity, ShipmentStopEntity], 'process'),
     MessagingModule.forLayer('process'),
+    ProjectionModule,
   ],
   controllers: [ShipmentsController],
   providers: [ShipmentsService],
