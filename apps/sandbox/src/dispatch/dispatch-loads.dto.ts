@@ -84,7 +84,8 @@ export class LifecycleStepDto {
   @ApiPropertyOptional({
     description:
       "The kind's canonical payload, as the event catalog describes `lanegate.dispatch.<kind>.v1` (without " +
-      '`occurredAt` and `source`); empty for kinds with nothing to add.',
+      "`occurredAt` and `source`; a proof of delivery's `capturedAt` defaults to `occurredAt`); empty for kinds " +
+      'with nothing to add.',
     type: 'object',
     additionalProperties: true,
     example: { stopSequence: 2 },

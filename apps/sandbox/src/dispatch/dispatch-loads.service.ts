@@ -83,7 +83,9 @@ function stepProblems(plan: LoadPlan, steps: LifecycleStep[]): FieldViolation[] 
   const sequences = new Set(plan.stops.map((stop) => stop.sequence));
 
   return steps.flatMap((step, index) => {
-    const data = { ...step.data, occurredAt: step.occurredAt, source: SANDBOX_DISPATCH_SOURCE };
+    // A proof of delivery is captured when it is reported unless the step says otherwise.
+    const captured = step.kind === 'pod_captured' ? { capturedAt: step.occurredAt } : {};
+    const data = { ...captured, ...step.data, occurredAt: step.occurredAt, source: SANDBOX_DISPATCH_SOURCE };
     const violations = EVENT_CATALOG.violationsOf(dispatchEventType(step.kind), data).map((violation) => ({
       field: `steps.${index}.${violation.field}`,
       messages: violation.messages,

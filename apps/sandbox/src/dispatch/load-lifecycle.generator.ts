@@ -120,7 +120,9 @@ export function generateLifecycle(plan: LoadPlan, options: { seed: number; acces
       const deliveredAt = departedAt - random.integer(5, 20) * MINUTE_MS;
       add('delivered', deliveredAt);
       add('departed_stop', departedAt, { stopSequence: stop.sequence });
-      add('pod_captured', deliveredAt + random.integer(20, 240) * MINUTE_MS, {
+      const capturedAt = deliveredAt + random.integer(20, 240) * MINUTE_MS;
+      add('pod_captured', capturedAt, {
+        capturedAt: isoMinute(capturedAt),
         signedBy: random.pick(CONSIGNEE_SIGNERS),
         documentUrl: `https://dispatch.sandbox.lanegate.test/pod/${encodeURIComponent(plan.shipmentId)}.pdf`,
       });
