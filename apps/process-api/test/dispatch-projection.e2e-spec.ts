@@ -156,6 +156,41 @@ describe('dispatch projection consumer', () => {
         'dispatched->in_transit',
       ]);
     });
+    it('shows the dispatch state on GET /process/v1/shipments/{id}', async () => {
+      const shipmentId = await createShipment(app, 'order-view');
+      await report([
+        ...journey(shipmentId),
+        {
+          eventId: `${shipmentId}-late-exception`,
+          shipmentId,
+          kind: 'exception_raised',
+          occurredAt: '2026-12-08T11:00:00Z',
+          sequence: 8,
+          source: 'acme-tms',
+          data: { code: 'A9', reason: 'Two pallets damaged' },
+        },
+      ]);
+      await projectedEvents(app, shipmentId, 8);
+
+      const shipment = (await call(app, ops, 'GET', `/process/v1/shipments/${shipmentId}`)).body;
+      expect(shipment).toMatchObject({ status: 'exception_pending', routeMiles: 410 });
+      expect(shipment.stops.map((stop: any) => [stop.sequence, stop.arrivedAt, stop.departedAt])).toEqual([
+        [1, '2026-12-07T13:50:00.000Z', '2026-12-07T15:10:00.000Z'],
+        [2, '2026-12-08T08:40:00.000Z', '2026-12-08T10:05:00.000Z'],
+      ]);
+      expect(shipment.dispatch).toMatchObject({
+        status: 'exception_pending',
+        resumeStatus: 'delivered',
+        carrier: { scac: 'SWFT', name: 'Swift' },
+        routeMiles: 436,
+        deliveredAt: '2026-12-08T09:30:00.000Z',
+        proofOfDelivery: { capturedAt: '2026-12-08T09:32:00Z', signedBy: 'J. Ortiz', documentUrl: null },
+        openExceptions: [{ code: 'A9', reason: 'Two pallets damaged', raisedAt: '2026-12-08T11:00:00.000Z' }],
+        accessorials: [],
+        eventCount: 8,
+        parkedEventCount: 0,
+      });
+    });
   });
 
   describe('failure', () => {
