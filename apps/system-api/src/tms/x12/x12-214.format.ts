@@ -21,6 +21,14 @@ const STOP_SEQUENCE = 'QN';
 
 const ELEMENT_REFERENCE = /\b(ISA|IEA|GS|GE|ST|SE)(\d{2})\b/;
 const SEGMENT_REFERENCE = /\b([A-Z][A-Z0-9]{1,2}) segment\b/;
+/** The parser's words for a segment outside its envelope, and the envelope segment that is missing. */
+const MISSING_ENVELOPE: readonly [RegExp, string][] = [
+  [/outside of a functional group/, 'GS'],
+  [/outside of a transaction/, 'ST'],
+];
+
+/** The fixed widths of ISA01 to ISA16: the ISA is the one segment whose elements are padded to a set length. */
+const ISA_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1] as const;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
 interface Envelope {
@@ -62,9 +70,11 @@ export class X12ShipmentStatusFormat implements VendorFormat {
 }
 
 function parseInterchange(body: string): X12Interchange {
+  const text = body.trimStart();
+  checkIsaWidths(text);
   let parsed: X12Interchange | X12FatInterchange;
   try {
-    parsed = new X12Parser(true).parse(body.trimStart());
+    parsed = new X12Parser(true).parse(text);
   } catch (error) {
     throw parserError(error);
   }
@@ -79,11 +89,40 @@ function parseInterchange(body: string): X12Interchange {
   return parsed;
 }
 
+/**
+ * The parser only says that the ISA is not 106 characters long; this names the element whose width is wrong (a
+ * sender id not padded to 15 characters is the usual one).
+ * @throws X12MalformedError naming the ISA element.
+ */
+function checkIsaWidths(text: string): void {
+  if (!text.startsWith('ISA') || text.length < 4) {
+    throw new X12MalformedError('The body does not start with an ISA segment.', { segment: 'ISA' });
+  }
+
+  const elements = text.slice(4).split(text[3], ISA_WIDTHS.length);
+  for (const [index, width] of ISA_WIDTHS.entries()) {
+    const name = `ISA${String(index + 1).padStart(2, '0')}`;
+    const given = elements[index];
+    // ISA16 is followed by the segment terminator, so only its first character is the element.
+    const length = index === ISA_WIDTHS.length - 1 ? Math.min(given?.length ?? 0, 1) : given?.length;
+    if (length !== width) {
+      throw new X12MalformedError(
+        `${name} is ${length ?? 0} characters long; the ISA segment fixes it at ${width}, padded with spaces.`,
+        { segment: 'ISA', element: name },
+      );
+    }
+  }
+}
+
 function parserError(error: unknown): X12MalformedError {
   const message = (error instanceof Error ? error.message : String(error)).replace(/^X12 Standard: /, '');
   const element = ELEMENT_REFERENCE.exec(message);
   if (element) {
     return new X12MalformedError(message, { segment: element[1], element: `${element[1]}${element[2]}` });
+  }
+  const envelope = MISSING_ENVELOPE.find(([words]) => words.test(message));
+  if (envelope) {
+    return new X12MalformedError(`${message} Its ${envelope[1]} header is missing.`, { segment: envelope[1] });
   }
 
   return new X12MalformedError(message, { segment: SEGMENT_REFERENCE.exec(message)?.[1] ?? 'ISA' });
