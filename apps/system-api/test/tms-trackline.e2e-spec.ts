@@ -170,6 +170,20 @@ describe('POST /system/v1/tms/webhooks/trackline', () => {
       expect(await outboxEvents(app, [DELIVERED_LOAD])).toEqual(ROUTE_EVENTS);
     });
 
+    it('appends one event when the same event arrives under several webhook-ids at once', async () => {
+      const [, , , , , , completed] = webhooks('route-webhooks.json');
+      const racing = { ...completed, eventId: 'trk-evt-0501' };
+      racing.data = {
+        ...racing.data,
+        route: { ...racing.data.route, externalIds: { lanegateShipmentId: 'SHP-racing' } },
+      };
+      const responses = await Promise.all(Array.from({ length: 5 }, () => post(JSON.stringify(racing))));
+
+      expect(responses.map((response) => response.status)).toEqual([202, 202, 202, 202, 202]);
+      expect(responses.map((response) => response.body.events.appended).sort()).toEqual([0, 0, 0, 0, 1]);
+      expect(await outboxEvents(app, ['SHP-racing'])).toHaveLength(1);
+    });
+
     it('reads the exception code from the table when Trackline sends none', async () => {
       const [, reported] = webhooks('route-reassigned-breakdown-cancelled.json');
       const bare = { ...reported, eventId: 'trk-evt-0301', data: { route: { ...reported.data.route } } };
