@@ -29,6 +29,17 @@ export interface ErpStats {
   documents: number;
 }
 
+/** A document as the sandbox ERP's inspection route shows it. */
+export interface HeldDocument {
+  documentNumber: string;
+  type: 'invoice' | 'credit_memo';
+  externalReference: string;
+  idempotencyKey?: string;
+  customerId: string;
+  totalCents: number;
+  creditsDocumentNumber?: string;
+}
+
 /**
  * The sandbox ERP and one or more system layers in front of it, each its own app on its own port, so the adapter
  * reaches the ERP over HTTP as it does in production.
@@ -86,9 +97,17 @@ export class ErpTestBed {
     return (await this.callSandbox('GET', '/sandbox/erp/stats')).body as ErpStats;
   }
 
-  /** Every document the sandbox ERP holds. */
-  async documents(): Promise<{ documentNumber: string; type: string; externalReference: string }[]> {
+  /** Every document the sandbox ERP holds, with the Idempotency-Key it was posted with. */
+  async documents(): Promise<HeldDocument[]> {
     return (await this.callSandbox('GET', '/sandbox/erp/documents')).body.items;
+  }
+
+  /** Makes the ERP refuse every token it has issued so far, as after a signing key rotation. */
+  async expireTokens(): Promise<void> {
+    const answer = await this.callSandbox('POST', '/sandbox/erp/tokens/expire');
+    if (answer.status !== 204) {
+      throw new Error(`could not expire the sandbox ERP's tokens: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
   }
 
   /** The scrape of a system layer's Prometheus metrics. */
@@ -163,4 +182,25 @@ export function metricValue(scrape: string, name: string, labels: Record<string,
     .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
     .filter((line) => Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/** A credit memo of 757 cents (fuel surcharge billed at the wrong band) against a posted invoice. */
+export function creditMemoFor(creditMemoId: string, invoiceDocumentNumber: string): Record<string, unknown> {
+  return {
+    creditMemoId,
+    invoiceDocumentNumber,
+    reason: 'Fuel surcharge billed at the wrong band.',
+    lines: [
+      {
+        kind: 'fuel_surcharge',
+        description: 'Fuel surcharge credit',
+        quantity: 356,
+        unit: 'mile',
+        rateCents: -2,
+        amountCents: -712,
+      },
+    ],
+    taxCents: -45,
+    totalCents: -757,
+  };
 }

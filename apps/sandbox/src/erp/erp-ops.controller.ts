@@ -64,6 +64,19 @@ export class ErpOpsController {
     return this.state.resetFaults();
   }
 
+  @Post('tokens/expire')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Expire every access token',
+    description:
+      'Tokens issued so far answer 401 ERP_TOKEN_INVALID from now on, before their `expires_in` is up, as after ' +
+      'a signing key rotation; the token endpoint keeps issuing new ones.',
+  })
+  @ApiNoContentResponse({ description: 'Expired.' })
+  expireTokens(): void {
+    this.state.expireTokens();
+  }
+
   @Post('reset')
   @HttpCode(204)
   @ApiOperation({

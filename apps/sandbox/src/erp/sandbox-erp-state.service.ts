@@ -163,6 +163,11 @@ export class SandboxErpState {
     return { token, expiresIn };
   }
 
+  /** Ends every token issued so far, as an ERP does when it rotates its signing keys; new ones are still issued. */
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
   isTokenValid(token: string, now: number): boolean {
     const expiresAt = this.tokens.get(token);
 
