@@ -12,7 +12,14 @@ const PROBLEM_JSON = 'application/problem+json';
 const json = (response: Response): Promise<any> => response.json() as Promise<any>;
 const CLIENT = { grant_type: 'client_credentials', client_id: 'lanegate-gateway', client_secret: 'sandbox-erp-secret' };
 /** Generous enough that no test but the quota one meets the quota. */
-const QUIET_FAULTS = { quotaPerSecond: 1_000, latencyMs: 0, errorRate: 0, maintenance: null, tokenTtlSeconds: 900 };
+const QUIET_FAULTS = {
+  quotaPerSecond: 1_000,
+  latencyMs: 0,
+  errorRate: 0,
+  maintenance: null,
+  tokenTtlSeconds: 900,
+  postingRejection: null,
+};
 
 function invoiceRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -600,7 +607,53 @@ describe('sandbox ERP', () => {
         errorRate: 0,
         maintenance: null,
         tokenTtlSeconds: 900,
+        postingRejection: null,
       });
+    });
+
+    it('refuses new invoice postings with the configured rejection until it is lifted, still answering repeats', async () => {
+      const before = await erpPost('/invoices', invoiceRequest({ externalReference: 'LG-INV-BEFORE-CLOSE' }));
+      const rejection = { code: 'PERIOD_CLOSED', detail: 'Accounting period 2026-12 is closed for posting.' };
+      expect((await json(await opsCall('PUT', '/faults', { postingRejection: rejection }))).postingRejection).toEqual(
+        rejection,
+      );
+
+      const refused = await erpPost('/invoices', invoiceRequest({ externalReference: 'LG-INV-IN-CLOSED-PERIOD' }));
+      const repeat = await erpPost('/invoices', invoiceRequest({ externalReference: 'LG-INV-BEFORE-CLOSE' }));
+      await opsCall('PUT', '/faults', { postingRejection: null });
+      const after = await erpPost('/invoices', invoiceRequest({ externalReference: 'LG-INV-IN-CLOSED-PERIOD' }));
+
+      expect(before.status).toBe(201);
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toContain(PROBLEM_JSON);
+      expect(await json(refused)).toMatchObject({ code: 'PERIOD_CLOSED', detail: rejection.detail });
+      expect(repeat.status).toBe(200);
+      expect(after.status).toBe(201);
+    });
+
+    it("changes a customer's master data until a reset restores the seed", async () => {
+      const changed = await opsCall('PUT', '/master-data/customers/C-1002', { status: 'on_hold', poRequired: false });
+      const seen = await json(await erpGet('/customers/C-1002'));
+      const credit = await json(await erpPost('/credit-checks', { customerId: 'C-1002', amountCents: 100 }));
+      const unknown = await opsCall('PUT', '/master-data/customers/C-9999', { status: 'active' });
+      const invalid = await opsCall('PUT', '/master-data/customers/C-1002', { status: 'frozen' });
+      await opsCall('POST', '/reset');
+      const restored = await json(await erpGet('/customers/C-1002'));
+
+      expect(changed.status).toBe(200);
+      expect(await json(changed)).toEqual({
+        id: 'C-1002',
+        status: 'on_hold',
+        creditLimitCents: 25_000_000,
+        poRequired: false,
+        rejectsTax: false,
+      });
+      expect(seen).toMatchObject({ status: 'on_hold', poRequired: false });
+      expect(credit).toMatchObject({ approved: false, reason: 'Customer C-1002 is on credit hold.' });
+      expect(unknown.status).toBe(404);
+      expect(invalid.status).toBe(400);
+      expect((await json(invalid)).errors.map((error: any) => error.field)).toEqual(['status']);
+      expect(restored).toMatchObject({ status: 'active', poRequired: true });
     });
 
     it('rejects a maintenance window that ends before it starts, and an error rate above 1', async () => {

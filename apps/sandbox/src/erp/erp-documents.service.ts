@@ -61,6 +61,15 @@ export class ErpDocumentsService {
 
     const customer = this.customers.require(request.customerId);
     this.customers.assertTaxAccepted(customer);
+    const rejection = this.state.currentFaults().postingRejection;
+    if (rejection !== null) {
+      throw new ApplicationError({
+        code: rejection.code,
+        status: 422,
+        title: 'Invoice rejected',
+        detail: rejection.detail,
+      });
+    }
     if (request.currency !== customer.currency) {
       throw documentInvalid('INVOICE_INVALID', `Customer ${customer.id} is invoiced in ${customer.currency}.`);
     }

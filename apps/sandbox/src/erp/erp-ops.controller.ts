@@ -1,9 +1,22 @@
-import { Body, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 
-import { ApiProblems, LayerController, RequestValidationError, Scopes } from '@lanegate/platform';
+import {
+  ApiProblems,
+  LayerController,
+  RequestValidationError,
+  ResourceNotFoundError,
+  Scopes,
+} from '@lanegate/platform';
 
-import { ErpFaultsDto, ErpStatsDto, HeldDocumentsDto, UpdateErpFaultsDto } from './erp-ops.dto.js';
+import {
+  ErpCustomerRecordDto,
+  ErpFaultsDto,
+  ErpStatsDto,
+  HeldDocumentsDto,
+  UpdateErpCustomerDto,
+  UpdateErpFaultsDto,
+} from './erp-ops.dto.js';
 import { SandboxErpState } from './sandbox-erp-state.service.js';
 
 /**
@@ -41,7 +54,9 @@ export class ErpOpsController {
   @Put('faults')
   @ApiOperation({
     summary: 'Switch faults',
-    description: 'Changes the fields given (quota, latency, error rate, maintenance, token lifetime); others stay.',
+    description:
+      'Changes the fields given (quota, latency, error rate, maintenance, token lifetime, posting rejection); ' +
+      'others stay.',
   })
   @ApiOkResponse({ description: 'The faults now in force.', type: ErpFaultsDto })
   @ApiProblems(400)
@@ -51,10 +66,38 @@ export class ErpOpsController {
       throw new RequestValidationError([{ field: 'maintenance.endsAt', messages: ['endsAt must be after startsAt'] }]);
     }
 
+    const { postingRejection } = request;
+
     return this.state.updateFaults({
       ...request,
       maintenance: maintenance && { startsAt: maintenance.startsAt, endsAt: maintenance.endsAt },
+      postingRejection: postingRejection && { code: postingRejection.code, detail: postingRejection.detail },
     });
+  }
+
+  @Put('master-data/customers/:customerId')
+  @ApiOperation({
+    summary: "Change a customer's master data",
+    description:
+      'What ERP users do to an account: put it on credit hold, change its credit limit or PO rule, break or ' +
+      'repair its tax data. The fields given change; a reset restores the seed.',
+  })
+  @ApiParam({ name: 'customerId', description: 'ERP customer number.', example: 'C-1001' })
+  @ApiOkResponse({ description: 'The account as it is now.', type: ErpCustomerRecordDto })
+  @ApiProblems(400, 404)
+  updateCustomer(@Param('customerId') customerId: string, @Body() request: UpdateErpCustomerDto): ErpCustomerRecordDto {
+    const customer = this.state.updateCustomer(customerId, request);
+    if (customer === undefined) {
+      throw new ResourceNotFoundError('customer', customerId);
+    }
+
+    return {
+      id: customer.id,
+      status: customer.status,
+      creditLimitCents: customer.creditLimitCents,
+      poRequired: customer.poRequired,
+      rejectsTax: customer.rejectsTax,
+    };
   }
 
   @Delete('faults')
@@ -81,7 +124,8 @@ export class ErpOpsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Reset the ERP',
-    description: 'Clears documents, statistics and numbering; seed data, tokens and faults stay.',
+    description:
+      'Clears documents, statistics and numbering and restores the seeded master data; tokens and faults stay.',
   })
   @ApiNoContentResponse({ description: 'Reset.' })
   reset(): void {

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 import { CarrierDto, ErpDocumentDto } from './erp-documents.dto.js';
 
@@ -18,6 +32,20 @@ export class MaintenanceWindowDto {
 }
 
 /** Faults to change; fields left out keep their current value. */
+export class PostingRejectionDto {
+  @ApiProperty({ description: "The ERP's error code.", example: 'PERIOD_CLOSED' })
+  @Matches(/^[A-Z][A-Z0-9_]{2,59}$/, { message: 'code must be 3 to 60 capitals, digits and underscores' })
+  code: string;
+
+  @ApiProperty({
+    description: "The ERP's explanation.",
+    example: 'Accounting period 2026-12 is closed for posting.',
+  })
+  @IsString()
+  @Length(1, 500)
+  detail: string;
+}
+
 export class UpdateErpFaultsDto {
   @ApiPropertyOptional({ description: 'Calls admitted in any sliding one-second window.', example: 5 })
   @IsOptional()
@@ -56,6 +84,17 @@ export class UpdateErpFaultsDto {
   @Min(1)
   @Max(86_400)
   tokenTtlSeconds?: number;
+
+  @ApiPropertyOptional({
+    description: 'Refuse every new invoice posting with this 422 (a closed accounting period); null ends it.',
+    type: () => PostingRejectionDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @ValidateNested()
+  @Type(() => PostingRejectionDto)
+  postingRejection?: PostingRejectionDto | null;
 }
 
 export class ErpFaultsDto {
@@ -73,6 +112,57 @@ export class ErpFaultsDto {
 
   @ApiProperty({ description: 'Lifetime of newly issued tokens, in seconds.', example: 900 })
   tokenTtlSeconds: number;
+
+  @ApiProperty({
+    description: 'The refusal every new invoice posting gets, if any.',
+    type: () => PostingRejectionDto,
+    nullable: true,
+  })
+  postingRejection: PostingRejectionDto | null;
+}
+
+/** Master-data changes an ERP user makes to a customer account. */
+export class UpdateErpCustomerDto {
+  @ApiPropertyOptional({ description: 'Account status.', enum: ['active', 'on_hold', 'inactive'], example: 'on_hold' })
+  @IsOptional()
+  @IsIn(['active', 'on_hold', 'inactive'])
+  status?: 'active' | 'on_hold' | 'inactive';
+
+  @ApiPropertyOptional({ description: 'Credit limit in cents.', example: 25_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  creditLimitCents?: number;
+
+  @ApiPropertyOptional({ description: 'Whether invoices need a PO number.', example: true })
+  @IsOptional()
+  @IsBoolean()
+  poRequired?: boolean;
+
+  @ApiPropertyOptional({
+    description: "Whether the ERP's tax engine rejects the customer's tax quotes and invoices (broken tax data).",
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  rejectsTax?: boolean;
+}
+
+export class ErpCustomerRecordDto {
+  @ApiProperty({ description: 'ERP customer number.', example: 'C-1001' })
+  id: string;
+
+  @ApiProperty({ description: 'Account status.', enum: ['active', 'on_hold', 'inactive'], example: 'active' })
+  status: 'active' | 'on_hold' | 'inactive';
+
+  @ApiProperty({ description: 'Credit limit in cents.', example: 50_000_000 })
+  creditLimitCents: number;
+
+  @ApiProperty({ description: 'Whether invoices need a PO number.', example: false })
+  poRequired: boolean;
+
+  @ApiProperty({ description: "Whether the ERP's tax engine rejects the customer.", example: false })
+  rejectsTax: boolean;
 }
 
 export class ErpStatsDto {

@@ -20,6 +20,14 @@ export interface ErpFaults {
   maintenance: MaintenanceWindow | null;
   /** Lifetime of tokens issued from now on. */
   tokenTtlSeconds: number;
+  /** While set, every new invoice posting is refused with this 422, as an ERP does for a closed period. */
+  postingRejection: PostingRejection | null;
+}
+
+/** The ERP's own refusal of an invoice posting: its code and its words. */
+export interface PostingRejection {
+  code: string;
+  detail: string;
 }
 
 export const DEFAULT_ERP_FAULTS: Readonly<ErpFaults> = {
@@ -28,6 +36,7 @@ export const DEFAULT_ERP_FAULTS: Readonly<ErpFaults> = {
   errorRate: 0,
   maintenance: null,
   tokenTtlSeconds: 900,
+  postingRejection: null,
 };
 
 /** What the ERP does with an authenticated call, decided the moment it arrives. */
@@ -91,7 +100,8 @@ const DOCUMENT_PREFIX: Record<ErpDocumentType, string> = { invoice: 'INV', credi
 export class SandboxErpState {
   readonly tenant = SANDBOX_ERP_TENANT;
 
-  private readonly customers = new Map(SEED_CUSTOMERS.map((customer) => [customer.id, customer]));
+  /** Copies of the seed, so that master-data changes stay in this sandbox and a reset restores the seed. */
+  private readonly customers = new Map(SEED_CUSTOMERS.map((customer) => [customer.id, { ...customer }]));
   private readonly tokens = new Map<string, number>();
   private faults: ErpFaults = { ...DEFAULT_ERP_FAULTS };
   /** Arrival times of the calls admitted within the last quota window, oldest first. */
@@ -197,6 +207,21 @@ export class SandboxErpState {
     return this.customers.get(customerId);
   }
 
+  /** Changes a customer's master data as the ERP's users do: a credit hold, a new PO rule, broken tax data. */
+  updateCustomer(
+    customerId: string,
+    changes: Partial<Pick<ErpCustomerRecord, 'status' | 'creditLimitCents' | 'poRequired' | 'rejectsTax'>>,
+  ): ErpCustomerRecord | undefined {
+    const customer = this.customers.get(customerId);
+    if (customer === undefined) {
+      return undefined;
+    }
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    Object.assign(customer, defined);
+
+    return { ...customer };
+  }
+
   nextDocumentNumber(type: ErpDocumentType): string {
     this.sequences[type] += 1;
 
@@ -245,8 +270,11 @@ export class SandboxErpState {
     return [...this.documents.values()];
   }
 
-  /** Clears documents, statistics, numbering and the quota window; seed data, tokens and faults stay. */
+  /** Clears documents, statistics, numbering and the quota window, and restores the seeded master data. */
   reset(): void {
+    for (const seeded of SEED_CUSTOMERS) {
+      this.customers.set(seeded.id, { ...seeded });
+    }
     this.documents.clear();
     this.numberByExternalReference.clear();
     this.numberByIdempotencyKey.clear();
