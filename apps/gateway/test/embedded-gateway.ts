@@ -40,3 +40,32 @@ export function shipmentRequest(overrides: Record<string, unknown> = {}): Record
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
+
+/** A Lakeshore Foods (C-1002, PO required) shipment on its contract lane, Columbus OH to Detroit MI. */
+export function lakeshoreShipmentRequest(purchaseOrder: string): Record<string, unknown> {
+  return shipmentRequest({
+    customerId: 'C-1002',
+    purchaseOrder,
+    routeMiles: 204,
+    stops: [
+      {
+        kind: 'pickup',
+        name: 'Lakeshore Foods Plant 3',
+        city: 'Columbus',
+        region: 'OH',
+        postalCode: '43207',
+        country: 'US',
+        appointmentAt: '2026-12-07T13:00:00Z',
+      },
+      {
+        kind: 'delivery',
+        name: 'Motor City Grocers DC',
+        city: 'Detroit',
+        region: 'MI',
+        postalCode: '48210',
+        country: 'US',
+        appointmentAt: '2026-12-07T19:00:00Z',
+      },
+    ],
+  });
+}

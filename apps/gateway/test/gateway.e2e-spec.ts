@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestApp } from '@lanegate/platform/testing';
 
-import { json, shipmentRequest, startEmbeddedGateway } from './embedded-gateway.js';
+import { json, lakeshoreShipmentRequest, shipmentRequest, startEmbeddedGateway } from './embedded-gateway.js';
 
 const PROBLEM_JSON = 'application/problem+json';
 
@@ -167,7 +167,8 @@ describe('embedded gateway', () => {
     });
 
     it("shows a portal user only their own customer's shipments", async () => {
-      await post('/process/v1/shipments', shipmentRequest({ customerId: 'C-1002', purchaseOrder: 'PO-LAKE-1' }));
+      const created = await post('/process/v1/shipments', lakeshoreShipmentRequest('PO-LAKE-1'));
+      expect(created.status).toBe(201);
       const portal = gateway.bearer(['portal'], { subject: 'lakeshore-portal', customerId: 'C-1002' });
       const page = await json<{ items: { purchaseOrder: string }[]; total: number }>(
         await call('/experience/v1/portal/shipments', { headers: { authorization: portal } }),

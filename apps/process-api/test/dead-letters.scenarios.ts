@@ -5,9 +5,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { type LayerMessaging, layerMessagingToken, MessagingModule } from '@lanegate/messaging';
 import { AuditLog, verifyAuditLog } from '@lanegate/persistence';
-import { startTestApp, type TestApp, waitUntil } from '@lanegate/platform/testing';
+import { type TestApp, waitUntil } from '@lanegate/platform/testing';
 
-import { ProcessApiModule } from '../src/process-api.module.js';
+import { startProcessLayer } from './process-layer.js';
 
 const CONSUMER = 'test.shipment-projection';
 
@@ -53,11 +53,7 @@ export function deadLetterScenarios(
   beforeAll(async () => {
     const selected = await environment();
     cleanup = selected.cleanup;
-    app = await startTestApp({
-      app: 'gateway',
-      layers: [ProcessApiModule, SwitchableConsumerModule],
-      env: selected.env,
-    });
+    app = await startProcessLayer({ modules: [SwitchableConsumerModule], env: selected.env });
     ops = app.bearer(['ops'], { subject: 'night-shift-operator' });
   });
 
@@ -81,6 +77,7 @@ export function deadLetterScenarios(
       headers: { authorization: ops, 'content-type': 'application/json', 'x-correlation-id': correlationId },
       body: JSON.stringify({
         customerId: 'C-1001',
+        routeMiles: 410,
         stops: [
           {
             kind: 'pickup',
@@ -104,7 +101,12 @@ export function deadLetterScenarios(
       }),
     });
 
-    return ((await response.json()) as { id: string }).id;
+    const created = (await response.json()) as { id: string };
+    if (response.status !== 201) {
+      throw new Error(`shipment creation answered ${response.status}: ${JSON.stringify(created)}`);
+    }
+
+    return created.id;
   };
   const openLetterFor = async (shipmentId: string): Promise<any> => {
     let letter: any;

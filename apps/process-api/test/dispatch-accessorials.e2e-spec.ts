@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestApp, type TestApp, waitUntil } from '@lanegate/platform/testing';
+import { type TestApp, waitUntil } from '@lanegate/platform/testing';
 
-import { ProcessApiModule } from '../src/process-api.module.js';
 import { call, createShipment, journey, projectedEvents, storedProjection } from './dispatch-fixtures.js';
+import { startProcessLayer } from './process-layer.js';
 
 const LUMPER = { kind: 'lumper', amountCents: 18500, currency: 'USD', description: 'Lumper at Buckeye Grocers' };
 
@@ -13,7 +13,7 @@ describe('accessorial routes', () => {
   let vendor: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ app: 'gateway', layers: [ProcessApiModule] });
+    app = await startProcessLayer();
     ops = app.bearer(['ops'], { subject: 'dana.finance' });
     vendor = app.bearer(['dispatch:write'], { subject: 'acme-tms' });
   });

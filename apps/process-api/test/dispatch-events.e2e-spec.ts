@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestApp, type TestApp } from '@lanegate/platform/testing';
-
-import { ProcessApiModule } from '../src/process-api.module.js';
+import { type TestApp } from '@lanegate/platform/testing';
+import { startProcessLayer } from './process-layer.js';
 
 function event(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -21,7 +20,7 @@ describe('POST /process/v1/dispatch-events', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ app: 'gateway', layers: [ProcessApiModule] });
+    app = await startProcessLayer();
   });
 
   afterAll(async () => {

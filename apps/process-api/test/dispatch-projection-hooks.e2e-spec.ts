@@ -2,9 +2,8 @@ import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestApp, type TestApp, waitUntil } from '@lanegate/platform/testing';
+import { type TestApp, waitUntil } from '@lanegate/platform/testing';
 
-import { ProcessApiModule } from '../src/process-api.module.js';
 import {
   ProjectionModule,
   SHIPMENT_PROJECTED_HOOKS,
@@ -22,6 +21,7 @@ import {
   projectedEvents,
   storedEvents,
 } from './dispatch-fixtures.js';
+import { startProcessLayer } from './process-layer.js';
 
 interface HookCall {
   change: ShipmentProjectedChange;
@@ -78,7 +78,7 @@ describe('ShipmentProjectedHook', () => {
   let vendor: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ app: 'gateway', layers: [ProcessApiModule, RecordingHookModule] });
+    app = await startProcessLayer({ modules: [RecordingHookModule] });
     vendor = app.bearer(['dispatch:write']);
   });
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestApp, type TestApp, waitUntil } from '@lanegate/platform/testing';
+import { type TestApp, waitUntil } from '@lanegate/platform/testing';
 
-import { ProcessApiModule } from '../src/process-api.module.js';
 import {
   call,
   createShipment,
@@ -12,6 +11,7 @@ import {
   storedEvents,
   storedProjection,
 } from './dispatch-fixtures.js';
+import { startProcessLayer } from './process-layer.js';
 
 describe('dispatch projection consumer', () => {
   let app: TestApp;
@@ -19,7 +19,7 @@ describe('dispatch projection consumer', () => {
   let ops: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ app: 'gateway', layers: [ProcessApiModule] });
+    app = await startProcessLayer();
     vendor = app.bearer(['dispatch:write'], { subject: 'acme-tms' });
     ops = app.bearer(['ops']);
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestApp, type TestApp, waitUntil } from '@lanegate/platform/testing';
+import { type TestApp, waitUntil } from '@lanegate/platform/testing';
 
-import { ProcessApiModule } from '../src/process-api.module.js';
 import {
   call,
   createShipment,
@@ -11,6 +10,7 @@ import {
   projectedEvents,
   storedEvents,
 } from './dispatch-fixtures.js';
+import { startProcessLayer } from './process-layer.js';
 
 describe('GET /process/v1/shipments/{id}/timeline', () => {
   let app: TestApp;
@@ -18,7 +18,7 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
   let vendor: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ app: 'gateway', layers: [ProcessApiModule] });
+    app = await startProcessLayer();
     ops = app.bearer(['ops']);
     vendor = app.bearer(['dispatch:write']);
   });
@@ -45,9 +45,10 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
       await report([{ ...delivered, sequence: 0 }], 'tms-batch-2');
       await projectedEvents(app, shipmentId, 2);
       await report([assigned], 'tms-batch-3');
-      await waitUntil(async () => (await timeline(shipmentId)).total === 5);
+      await waitUntil(async () => (await timeline(shipmentId)).total === 6);
 
-      const entries = (await timeline(shipmentId)).items;
+      const [checked, ...entries] = (await timeline(shipmentId)).items;
+      expect(checked).toMatchObject({ kind: 'erp.order_checked', correlationId: 'order-timeline', source: 'erp' });
       expect(entries.map((entry: { kind: string }) => entry.kind)).toEqual([
         'shipment.created',
         'dispatch_event.received',
@@ -99,11 +100,12 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
       const shipmentId = await createShipment(app, 'order-timeline-pages');
       await report(journey(shipmentId).slice(0, 3), 'tms-pages');
       await projectedEvents(app, shipmentId, 3);
-      await waitUntil(async () => (await timeline(shipmentId)).total === 6);
+      await waitUntil(async () => (await timeline(shipmentId)).total === 7);
 
       const second = await timeline(shipmentId, '?page=2&pageSize=4');
-      expect(second).toMatchObject({ shipmentId, total: 6, page: 2, pageSize: 4 });
+      expect(second).toMatchObject({ shipmentId, total: 7, page: 2, pageSize: 4 });
       expect(second.items.map((entry: { kind: string }) => entry.kind)).toEqual([
+        'dispatch_event.received',
         'dispatch_event.received',
         'status.changed',
       ]);

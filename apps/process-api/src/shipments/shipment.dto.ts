@@ -268,6 +268,34 @@ export class ShipmentDispatchView {
   updatedAt: string;
 }
 
+export class ShipmentQuoteView {
+  @ApiProperty({ description: "The customer's rate contract in the ERP.", example: 'CTR-2026-1001' })
+  contractId: string;
+
+  @ApiProperty({ description: 'The contract lane that prices the shipment.', example: 'LN-1001-01' })
+  laneId: string;
+
+  @ApiProperty({ description: 'ISO 4217 currency of the amounts.', example: 'USD' })
+  currency: string;
+
+  @ApiProperty({ description: 'Linehaul on the ordered miles, in cents.', example: 116850 })
+  linehaulCents: number;
+
+  @ApiProperty({
+    description: 'Fuel surcharge on the ordered miles at the diesel price of the pickup date, in cents.',
+    example: 19680,
+  })
+  fuelSurchargeCents: number;
+
+  @ApiProperty({
+    description:
+      'Linehaul plus fuel surcharge, in cents: what the credit check approved. Detention and ' +
+      'accessorials come from dispatch events later.',
+    example: 136530,
+  })
+  totalCents: number;
+}
+
 export class ShipmentView {
   @ApiProperty({ description: 'Lanegate shipment id.', example: 'SHP-01JEZ7K3QW6M8N2P4R5T7V9X1Y' })
   id: string;
@@ -296,6 +324,13 @@ export class ShipmentView {
 
   @ApiProperty({ description: 'Stops in route order, with arrival and departure times.', type: [ShipmentStopView] })
   stops: ShipmentStopView[];
+
+  @ApiPropertyOptional({
+    description: 'The rated quote the shipment was accepted at; null on shipments stored without one.',
+    type: ShipmentQuoteView,
+    nullable: true,
+  })
+  quote: ShipmentQuoteView | null;
 
   @ApiPropertyOptional({
     description:

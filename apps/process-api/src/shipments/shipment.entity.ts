@@ -23,6 +23,25 @@ export class ShipmentEntity {
   @Column({ name: 'route_miles', type: 'int', nullable: true })
   routeMiles: number | null;
 
+  /** The contract and lane the shipment was accepted on, and the quote; null on shipments stored before quoting. */
+  @Column({ name: 'contract_id', type: 'varchar', length: 40, nullable: true })
+  contractId: string | null;
+
+  @Column({ name: 'lane_id', type: 'varchar', length: 40, nullable: true })
+  laneId: string | null;
+
+  @Column({ name: 'currency', type: 'varchar', length: 3, nullable: true })
+  currency: string | null;
+
+  @Column({ name: 'quoted_linehaul_cents', type: 'int', nullable: true })
+  quotedLinehaulCents: number | null;
+
+  @Column({ name: 'quoted_fuel_surcharge_cents', type: 'int', nullable: true })
+  quotedFuelSurchargeCents: number | null;
+
+  @Column({ name: 'quoted_total_cents', type: 'int', nullable: true })
+  quotedTotalCents: number | null;
+
   @Column({ name: 'correlation_id', type: 'varchar', length: 128 })
   correlationId: string;
 

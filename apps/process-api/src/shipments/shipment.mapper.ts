@@ -28,6 +28,17 @@ export function toShipmentView(shipment: ShipmentEntity): ShipmentView {
         arrivedAt: null,
         departedAt: null,
       })),
+    quote:
+      shipment.contractId === null || shipment.laneId === null
+        ? null
+        : {
+            contractId: shipment.contractId,
+            laneId: shipment.laneId,
+            currency: shipment.currency ?? '',
+            linehaulCents: shipment.quotedLinehaulCents ?? 0,
+            fuelSurchargeCents: shipment.quotedFuelSurchargeCents ?? 0,
+            totalCents: shipment.quotedTotalCents ?? 0,
+          },
     dispatch: null,
   };
 }

@@ -1,7 +1,7 @@
 import { Body, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 
-import { ApiProblems, LayerController, Scopes } from '@lanegate/platform';
+import { ApiProblem, ApiProblems, LayerController, Scopes } from '@lanegate/platform';
 
 import { ShipmentProjections } from '../projection/index.js';
 import { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView, StatusCountsView } from './shipment.dto.js';
@@ -20,8 +20,10 @@ export class ShipmentsController {
   @ApiOperation({
     summary: 'Create a shipment',
     description:
-      'Creates a shipment in status `created`. Send an `Idempotency-Key` so that a retried request never creates ' +
-      'a second shipment.',
+      'Checks the order through the system API (the customer exists and is active, its contract prices the lane, ' +
+      'the lane can be rated, the ERP approves credit for the quote), then creates the shipment in status ' +
+      '`created` with its rated quote. Send an `Idempotency-Key` so that a retried request never creates a second ' +
+      'shipment.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -30,7 +32,24 @@ export class ShipmentsController {
     example: 'order-7781-create',
   })
   @ApiCreatedResponse({ description: 'The shipment was created.', type: ShipmentView })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 429)
+  @ApiProblem(422, {
+    description:
+      'A check failed; `check` names it (`route`, `customer`, `contract_lane`, `quote`, `credit`) and `code` says ' +
+      'why (`CUSTOMER_NOT_FOUND`, `CUSTOMER_NOT_ACTIVE`, `NO_CONTRACT_LANE`, `ROUTE_MILES_REQUIRED`, ' +
+      '`CREDIT_CHECK_FAILED`, ...).',
+    code: 'CREDIT_CHECK_FAILED',
+    title: 'Credit check failed',
+    detail: 'Customer C-1003 is on credit hold.',
+    extensions: { check: 'credit' },
+  })
+  @ApiProblem(503, {
+    description: 'The system layer or the ERP cannot answer now; `Retry-After` says when to try again.',
+    code: 'UPSTREAM_UNAVAILABLE',
+    title: 'Upstream unavailable',
+    detail: 'http://127.0.0.1:3000 did not answer; try again shortly.',
+    retryAfterSeconds: 5,
+  })
   create(@Body() request: CreateShipmentDto): Promise<ShipmentView> {
     return this.shipments.create(request);
   }

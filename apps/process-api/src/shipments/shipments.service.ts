@@ -6,8 +6,12 @@ import type { Repository } from 'typeorm';
 import { INITIAL_SHIPMENT_STATUS_STATE, SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
 import { createEvent, type LayerMessaging, layerMessagingToken } from '@lanegate/messaging';
 import { runInTransaction } from '@lanegate/persistence';
-import { ApplicationError, currentCorrelation, ResourceNotFoundError } from '@lanegate/platform';
+import { currentCorrelation, ResourceNotFoundError } from '@lanegate/platform';
 
+import { ShipmentTimeline } from '../projection/index.js';
+
+import { ShipmentRefusedError } from './shipment-admission.exception.js';
+import { ShipmentAdmission, type ShipmentQuote } from './shipment-admission.service.js';
 import type { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView } from './shipment.dto.js';
 import { ShipmentEntity } from './shipment.entity.js';
 import { toShipmentView } from './shipment.mapper.js';
@@ -17,19 +21,22 @@ export class ShipmentsService {
   constructor(
     @InjectRepository(ShipmentEntity, 'process') private readonly shipments: Repository<ShipmentEntity>,
     @Inject(layerMessagingToken('process')) private readonly messaging: LayerMessaging,
+    @Inject(ShipmentAdmission) private readonly admission: ShipmentAdmission,
+    @Inject(ShipmentTimeline) private readonly timeline: ShipmentTimeline,
   ) {}
 
+  /** Checks the order through the system API, then stores the shipment and its `shipment.created` event. */
   async create(request: CreateShipmentDto): Promise<ShipmentView> {
     const first = request.stops[0];
     const last = request.stops[request.stops.length - 1];
     if (first.kind !== 'pickup' || last.kind !== 'delivery') {
-      throw new ApplicationError({
-        code: 'SHIPMENT_ROUTE_INVALID',
-        status: 422,
-        title: 'Shipment route invalid',
-        detail: 'The first stop must be a pickup and the last stop a delivery.',
-      });
+      throw new ShipmentRefusedError(
+        'route',
+        'SHIPMENT_ROUTE_INVALID',
+        'The first stop must be a pickup and the last stop a delivery.',
+      );
     }
+    const quote = await this.admission.admit(request);
 
     const id = `SHP-${randomUUID()}`;
     const now = new Date();
@@ -40,6 +47,12 @@ export class ShipmentsService {
       resumeStatus: null,
       purchaseOrder: request.purchaseOrder ?? null,
       routeMiles: request.routeMiles ?? null,
+      contractId: quote.contractId,
+      laneId: quote.laneId,
+      currency: quote.currency,
+      quotedLinehaulCents: quote.linehaulCents,
+      quotedFuelSurchargeCents: quote.fuelSurchargeCents,
+      quotedTotalCents: quote.totalCents,
       correlationId: currentCorrelation()?.correlationId ?? id,
       createdAt: now,
       updatedAt: now,
@@ -72,6 +85,15 @@ export class ShipmentsService {
     await runInTransaction(this.shipments.manager.connection, async (manager) => {
       await manager.save(shipment);
       await this.messaging.append(manager, [created]);
+      await this.timeline.record(manager, {
+        shipmentId: id,
+        kind: 'erp.order_checked',
+        summary: admissionSummary(request.customerId, quote),
+        details: { ...quote },
+        correlationId: shipment.correlationId,
+        source: 'erp',
+        at: now,
+      });
     });
     this.messaging.published();
 
@@ -117,4 +139,11 @@ export class ShipmentsService {
 
     return counts;
   }
+}
+
+function admissionSummary(customerId: string, quote: ShipmentQuote): string {
+  return (
+    `customer ${customerId} active; lane ${quote.laneId} of ${quote.contractId} quoted ${quote.totalCents} cents ` +
+    `${quote.currency}; credit approved (${quote.availableCreditCents} cents available)`
+  );
 }

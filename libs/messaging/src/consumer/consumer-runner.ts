@@ -17,16 +17,29 @@ import { InboxEventEntity } from '../store/inbox-event.entity.js';
 /** Takes effect of one event inside the consumer's transaction; throwing rolls the effect back. */
 export type EventEffect = (event: LanegateEvent, manager: EntityManager) => Promise<void>;
 
-export interface ConsumerDefinition {
+/**
+ * Work of an event that cannot run inside a database transaction, such as calls to another layer: SQLite admits one
+ * writer, so a transaction held open across a network call would stall every other consumer of the layer. It runs
+ * before the transaction and returns what to commit in it. It may run more than once for one event (after a crash,
+ * or when the commit fails), so what it does outside the database must be idempotent.
+ */
+export type EventPreparation = (event: LanegateEvent) => Promise<(manager: EntityManager) => Promise<void>>;
+
+interface ConsumerBase {
   /** Consumer group name, stable across releases: it names the inbox rows and the broker's durable consumers. */
   name: string;
   /** Event type prefixes the consumer takes, e.g. `lanegate.dispatch.`. */
   types: string[];
-  effect: EventEffect;
   retry?: Partial<RetryPolicy>;
+  /** Runs in the transaction that stores the dead letter, e.g. to show the failure on the shipment. */
+  onDeadLettered?: (event: LanegateEvent, manager: EntityManager, reason: string) => Promise<void>;
   /** Where old event versions are upcast from; Lanegate's own catalog unless a test brings its own. */
   catalog?: EventCatalog;
 }
+
+/** A consumer takes effect inside its transaction, or prepares outside it what the transaction then commits. */
+export type ConsumerDefinition = ConsumerBase &
+  ({ effect: EventEffect; prepare?: never } | { prepare: EventPreparation; effect?: never });
 
 /**
  * The event in its current version: old versions of registered types are upcast, so consumers only ever see the
@@ -70,14 +83,26 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
     retry: { ...DEFAULT_RETRY, ...definition.retry },
     handle: async (event) => {
       const timer = metrics.handlerSeconds.startTimer({ consumer: definition.name });
+      const inboxHas = (manager: EntityManager): Promise<boolean> =>
+        manager.getRepository(InboxEventEntity).existsBy({ consumer: definition.name, eventId: event.id });
       try {
+        const current = currentVersionOf(event, definition.catalog ?? EVENT_CATALOG);
+        // A repeat of a prepared event is known before its outside work runs again.
+        let commit: ((manager: EntityManager) => Promise<void>) | undefined;
+        if (definition.prepare === undefined) {
+          const { effect } = definition;
+          commit = (manager) => effect(current, manager);
+        } else if (!(await inboxHas(dataSource.manager))) {
+          commit = await definition.prepare(current);
+        }
         const applied = await runInTransaction(dataSource, async (manager) => {
-          const inbox = manager.getRepository(InboxEventEntity);
-          if (await inbox.existsBy({ consumer: definition.name, eventId: event.id })) {
+          if (commit === undefined || (await inboxHas(manager))) {
             return false;
           }
-          await inbox.insert({ consumer: definition.name, eventId: event.id, handledAt: new Date() });
-          await definition.effect(currentVersionOf(event, definition.catalog ?? EVENT_CATALOG), manager);
+          await manager
+            .getRepository(InboxEventEntity)
+            .insert({ consumer: definition.name, eventId: event.id, handledAt: new Date() });
+          await commit(manager);
 
           return true;
         });
@@ -93,8 +118,8 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
     exhausted: async (event, error, attempts) => {
       const { reason, message } = errorText(error);
       const now = new Date();
-      await runInTransaction(dataSource, (manager) =>
-        manager.insert(DeadLetterEntity, {
+      await runInTransaction(dataSource, async (manager) => {
+        await manager.insert(DeadLetterEntity, {
           id: randomUUID(),
           consumer: definition.name,
           eventId: event.id,
@@ -110,8 +135,9 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
           resolvedAt: null,
           resolvedBy: null,
           resolutionNote: null,
-        }),
-      );
+        });
+        await definition.onDeadLettered?.(event, manager, reason);
+      });
       metrics.handled.inc({ consumer: definition.name, outcome: 'dead_lettered' });
       logger.error(
         { eventId: event.id, type: event.type, shipmentId: event.subject, attempts, reason },

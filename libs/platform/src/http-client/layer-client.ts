@@ -16,17 +16,30 @@ export interface LayerClientOptions {
   timeoutMs: number;
 }
 
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 export class UpstreamUnavailableError extends ApplicationError {
-  constructor(target: string, cause: unknown) {
+  /** When the caller may try again, as the unavailable layer said (its `Retry-After`), or a default. */
+  readonly retryAfterSeconds: number;
+
+  constructor(target: string, cause: unknown, retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS) {
     super({
       code: 'UPSTREAM_UNAVAILABLE',
       status: 503,
       title: 'Upstream unavailable',
       detail: `${target} did not answer; try again shortly.`,
-      headers: { 'Retry-After': '5' },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
       cause,
     });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+}
+
+/** The `Retry-After` seconds of an answer, when it gives a usable one. */
+function retryAfterOf(header: unknown): number | undefined {
+  const seconds = typeof header === 'string' ? Number(header) : NaN;
+
+  return Number.isInteger(seconds) && seconds > 0 && seconds <= 3_600 ? seconds : undefined;
 }
 
 /**
@@ -56,7 +69,8 @@ export function createLayerClient(options: LayerClientOptions): AxiosInstance {
 
   client.interceptors.response.use(undefined, (error: unknown) => {
     if (!isAxiosError(error) || !error.response || error.response.status >= 500) {
-      throw new UpstreamUnavailableError(options.baseUrl, error);
+      const retryAfter = isAxiosError(error) ? retryAfterOf(error.response?.headers['retry-after']) : undefined;
+      throw new UpstreamUnavailableError(options.baseUrl, error, retryAfter);
     }
     const problem = error.response.data as Partial<ProblemDetails>;
     throw new ApplicationError({

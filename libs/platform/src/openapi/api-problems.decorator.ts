@@ -100,3 +100,49 @@ export function ApiProblems(...statuses: (keyof typeof STANDARD_PROBLEMS)[]): Me
     }),
   );
 }
+
+export interface RouteProblem {
+  description: string;
+  code: string;
+  title: string;
+  detail: string;
+  /** Extra members of the example body, e.g. `{ check: 'credit' }`. */
+  extensions?: Record<string, unknown>;
+  /** Documents a `Retry-After` header with this example value. */
+  retryAfterSeconds?: number;
+}
+
+/** Documents one problem response specific to a route, with its own description and example. */
+export function ApiProblem(status: number, problem: RouteProblem): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ApiResponse({
+      status,
+      description: problem.description,
+      ...(problem.retryAfterSeconds === undefined
+        ? {}
+        : {
+            headers: {
+              'Retry-After': {
+                description: 'Seconds to wait before calling again.',
+                schema: { type: 'integer', example: problem.retryAfterSeconds },
+              },
+            },
+          }),
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: { $ref: getSchemaPath(ProblemDetailsDto) },
+          example: {
+            type: problemType(problem.code),
+            title: problem.title,
+            status,
+            detail: problem.detail,
+            code: problem.code,
+            correlationId: '3f2c9a4e-8f0b-4a55-9d1e-5c7a1b2e4d60',
+            ...problem.extensions,
+          },
+        },
+      },
+    }),
+  );
+}

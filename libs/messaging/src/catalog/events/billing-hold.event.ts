@@ -1,7 +1,7 @@
 import { BILLING_HOLD_REASONS, type BillingHoldReason } from '@lanegate/domain';
 
 import { defineEvent, type EventDefinition } from '../event-catalog.js';
-import { type ArraySchema, arrayOf, enumOf, objectSchema } from '../json-schema.js';
+import { type ArraySchema, arrayOf, enumOf, objectSchema, text } from '../json-schema.js';
 
 // One list for the domain rule that decides holds and the event schema that publishes them.
 export { BILLING_HOLD_REASONS, type BillingHoldReason } from '@lanegate/domain';
@@ -10,6 +10,16 @@ export { BILLING_HOLD_REASONS, type BillingHoldReason } from '@lanegate/domain';
 export interface BillingHoldEnteredData {
   /** Every reason that holds billing now, not only the new ones. */
   readonly reasons: readonly BillingHoldReason[];
+}
+
+/** The `data` of `lanegate.billing.review_requested.v1`. */
+export interface BillingReviewRequestedData {
+  /** Who asked: the operator's token subject. */
+  readonly requestedBy: string;
+  /** What was fixed, for people: master data corrected, a closed period reopened, a PO recorded. */
+  readonly reason: string;
+  /** The operator says the cause of the ERP's last rejection is fixed, so posting may be tried again. */
+  readonly erpRejectionResolved: boolean;
 }
 
 /** The `data` of `lanegate.billing.hold_released.v1`. */
@@ -60,5 +70,23 @@ export const BILLING_HOLD_EVENTS: readonly EventDefinition[] = [
       resolvedReasons: reasons('The reasons that held billing until now.'),
     }),
     example: { resolvedReasons: ['awaiting_pod', 'accessorial_pending'] },
+  }),
+  defineEvent<BillingReviewRequestedData>({
+    type: 'lanegate.billing.review_requested.v1',
+    summary: 'An operator asked for the billing of a shipment to be assessed again.',
+    description:
+      'Someone fixed what held billing outside Lanegate (customer master data, tax setup, an accounting period) ' +
+      'or recorded a missing reference. Billing fetches fresh master data and assesses the shipment again; with ' +
+      '`erpRejectionResolved` it also posts the invoice the ERP rejected again.',
+    schema: objectSchema<BillingReviewRequestedData>({
+      requestedBy: text("The operator's token subject."),
+      reason: text('What was fixed, for people.'),
+      erpRejectionResolved: { type: 'boolean', description: "Whether the cause of the ERP's last rejection is fixed." },
+    }),
+    example: {
+      requestedBy: 'ops-dana',
+      reason: 'Accounting period 2026-12 reopened by finance.',
+      erpRejectionResolved: true,
+    },
   }),
 ];

@@ -33,6 +33,16 @@ export interface ShipmentStatusChangedData {
   readonly reason: string;
 }
 
+/** The `data` of `lanegate.shipment.dispatch_state_changed.v1`. */
+export interface ShipmentDispatchStateChangedData {
+  /** Version of the shipment's dispatch projection after the change; it only grows. */
+  readonly projectionVersion: number;
+  /** The status the dispatch events alone give the shipment. */
+  readonly dispatchStatus: ShipmentStatus;
+  /** Distinct dispatch events folded into the projection. */
+  readonly eventCount: number;
+}
+
 const STOP = objectSchema<ShipmentCreatedStop>(
   {
     sequence: integer('1-based position on the route.', { minimum: 1 }),
@@ -106,5 +116,19 @@ export const SHIPMENT_EVENTS: readonly EventDefinition[] = [
       reason: text('Why, for people: the dispatch event or rule that moved the shipment.'),
     }),
     example: { from: 'in_transit', to: 'delivered', reason: 'lanegate.dispatch.delivered.v1 from acme-tms' },
+  }),
+  defineEvent<ShipmentDispatchStateChangedData>({
+    type: 'lanegate.shipment.dispatch_state_changed.v1',
+    summary: "The shipment's dispatch state changed.",
+    description:
+      'A dispatch event changed what the process layer knows of the move: carrier, route miles, stop times, proof ' +
+      'of delivery, exceptions or accessorials. Billing re-rates and re-assesses the shipment on it. A duplicate ' +
+      'or rejected dispatch event changes nothing and publishes nothing.',
+    schema: objectSchema<ShipmentDispatchStateChangedData>({
+      projectionVersion: integer("Version of the shipment's dispatch projection after the change.", { minimum: 1 }),
+      dispatchStatus: enumOf(SHIPMENT_STATUSES, 'The status the dispatch events alone give the shipment.'),
+      eventCount: integer('Distinct dispatch events folded into the projection.', { minimum: 0 }),
+    }),
+    example: { projectionVersion: 7, dispatchStatus: 'delivered', eventCount: 9 },
   }),
 ];
