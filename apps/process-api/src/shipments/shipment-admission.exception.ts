@@ -1,4 +1,6 @@
-import { ApplicationError } from '@lanegate/platform';
+import { ApiProperty } from '@nestjs/swagger';
+
+import { ApplicationError, ProblemDetailsDto } from '@lanegate/platform';
 
 /** The synchronous checks a new shipment must pass, in the order they run. */
 export const ADMISSION_CHECKS = ['route', 'customer', 'contract_lane', 'quote', 'credit'] as const;
@@ -18,4 +20,10 @@ export class ShipmentRefusedError extends ApplicationError {
   constructor(check: AdmissionCheck, code: string, detail: string) {
     super({ code, status: 422, title: TITLES[check], detail, extensions: { check } });
   }
+}
+
+/** The problem a refused shipment answers with. */
+export class ShipmentRefusedProblemDto extends ProblemDetailsDto {
+  @ApiProperty({ description: 'The check that failed.', enum: ADMISSION_CHECKS, example: 'credit' })
+  check: AdmissionCheck;
 }

@@ -4,6 +4,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } 
 import { ApiProblem, ApiProblems, LayerController, Scopes } from '@lanegate/platform';
 
 import { ShipmentProjections } from '../projection/index.js';
+import { ShipmentRefusedProblemDto } from './shipment-admission.exception.js';
 import { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView, StatusCountsView } from './shipment.dto.js';
 import { withDispatch } from './shipment.mapper.js';
 import { ShipmentsService } from './shipments.service.js';
@@ -42,6 +43,7 @@ export class ShipmentsController {
     title: 'Credit check failed',
     detail: 'Customer C-1003 is on credit hold.',
     extensions: { check: 'credit' },
+    type: ShipmentRefusedProblemDto,
   })
   @ApiProblem(503, {
     description: 'The system layer or the ERP cannot answer now; `Retry-After` says when to try again.',

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 import { PROBLEM_CONTENT_TYPE, problemType } from '../errors/problem-details.js';
@@ -110,12 +110,16 @@ export interface RouteProblem {
   extensions?: Record<string, unknown>;
   /** Documents a `Retry-After` header with this example value. */
   retryAfterSeconds?: number;
+  /** A subclass of the problem DTO that documents the extension members; the plain problem otherwise. */
+  type?: Type<ProblemDetailsDto>;
 }
 
 /** Documents one problem response specific to a route, with its own description and example. */
 export function ApiProblem(status: number, problem: RouteProblem): MethodDecorator & ClassDecorator {
+  const schema = problem.type ?? ProblemDetailsDto;
+
   return applyDecorators(
-    ApiExtraModels(ProblemDetailsDto),
+    ApiExtraModels(schema),
     ApiResponse({
       status,
       description: problem.description,
@@ -131,7 +135,7 @@ export function ApiProblem(status: number, problem: RouteProblem): MethodDecorat
           }),
       content: {
         [PROBLEM_CONTENT_TYPE]: {
-          schema: { $ref: getSchemaPath(ProblemDetailsDto) },
+          schema: { $ref: getSchemaPath(schema) },
           example: {
             type: problemType(problem.code),
             title: problem.title,
