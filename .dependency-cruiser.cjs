@@ -20,9 +20,11 @@ module.exports = {
     {
       name: 'domain-specs-import-only-vitest',
       severity: 'error',
-      comment: 'Domain specs test the domain with the test runner alone, no Nest testing module or database.',
+      comment:
+        'Domain specs test the domain with the test runner alone, no Nest testing module or database; property ' +
+        'tests draw their inputs with fast-check.',
       from: { path: `^libs/domain/.+${SPEC_FILE}` },
-      to: { pathNot: ['^libs/domain/', '(^|/)node_modules/vitest/'] },
+      to: { pathNot: ['^libs/domain/', '(^|/)node_modules/vitest/', '(^|/)node_modules/fast-check/'] },
     },
     {
       name: 'no-app-imports-another-app',

@@ -12,6 +12,10 @@ import type { LayerDocumentSpec } from '@lanegate/platform';
 
 import { CreateShipments1764790100000 } from './migrations/1764790100000-create-shipments.js';
 import { CreateDispatchProjection1764790160000 } from './migrations/1764790160000-create-dispatch-projection.js';
+import { CreateBilling1764790500000 } from './migrations/1764790500000-create-billing.js';
+import { BillingModule } from './billing/billing.module.js';
+import { InvoiceEntity } from './billing/invoice.entity.js';
+import { BillingHoldEntity, ShipmentBillingEntity } from './billing/shipment-billing.entity.js';
 import {
   DispatchEventEntity,
   ProjectionModule,
@@ -38,14 +42,23 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
         DispatchEventEntity,
         ShipmentProjectionEntity,
         ShipmentTimelineEntryEntity,
+        ShipmentBillingEntity,
+        BillingHoldEntity,
+        InvoiceEntity,
       ],
-      migrations: [...MESSAGING_MIGRATIONS, CreateShipments1764790100000, CreateDispatchProjection1764790160000],
+      migrations: [
+        ...MESSAGING_MIGRATIONS,
+        CreateShipments1764790100000,
+        CreateDispatchProjection1764790160000,
+        CreateBilling1764790500000,
+      ],
     }),
     MessagingModule.forLayer('process'),
     ShipmentsModule,
     ProjectionModule,
     DispatchModule,
     OperationsModule,
+    BillingModule,
   ],
 })
 export class ProcessApiModule {}

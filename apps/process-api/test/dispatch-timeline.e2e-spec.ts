@@ -35,6 +35,11 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
     });
   const timeline = async (shipmentId: string, query = ''): Promise<any> =>
     (await call(app, ops, 'GET', `/process/v1/shipments/${shipmentId}/timeline${query}`)).body;
+  /** The entries of dispatch: billing adds its own (charges, holds) in between, which other suites test. */
+  const dispatchEntries = async (shipmentId: string): Promise<any[]> =>
+    (await timeline(shipmentId, '?pageSize=100')).items.filter((entry: { kind: string }) =>
+      /^(erp\.order_checked|shipment\.|dispatch_event\.|status\.)/.test(entry.kind),
+    );
 
   describe('success', () => {
     it('lists the creation, each event received with its decision, and status changes, in order', async () => {
@@ -45,9 +50,9 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
       await report([{ ...delivered, sequence: 0 }], 'tms-batch-2');
       await projectedEvents(app, shipmentId, 2);
       await report([assigned], 'tms-batch-3');
-      await waitUntil(async () => (await timeline(shipmentId)).total === 6);
+      await waitUntil(async () => (await dispatchEntries(shipmentId)).length === 6);
 
-      const [checked, ...entries] = (await timeline(shipmentId)).items;
+      const [checked, ...entries] = await dispatchEntries(shipmentId);
       expect(checked).toMatchObject({ kind: 'erp.order_checked', correlationId: 'order-timeline', source: 'erp' });
       expect(entries.map((entry: { kind: string }) => entry.kind)).toEqual([
         'shipment.created',
@@ -86,7 +91,7 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
       await createShipmentWithId(app, shipmentId, 'order-late');
       await projectedEvents(app, shipmentId, 1);
 
-      const entries = (await timeline(shipmentId)).items;
+      const entries = await dispatchEntries(shipmentId);
       expect(entries.map((entry: any) => [entry.kind, entry.details.decision?.outcome ?? null])).toEqual([
         ['dispatch_event.received', 'parked'],
         ['shipment.created', null],
@@ -100,15 +105,14 @@ describe('GET /process/v1/shipments/{id}/timeline', () => {
       const shipmentId = await createShipment(app, 'order-timeline-pages');
       await report(journey(shipmentId).slice(0, 3), 'tms-pages');
       await projectedEvents(app, shipmentId, 3);
-      await waitUntil(async () => (await timeline(shipmentId)).total === 7);
+      await waitUntil(async () => (await dispatchEntries(shipmentId)).length === 7);
+      const all = await timeline(shipmentId, '?pageSize=100');
 
       const second = await timeline(shipmentId, '?page=2&pageSize=4');
-      expect(second).toMatchObject({ shipmentId, total: 7, page: 2, pageSize: 4 });
-      expect(second.items.map((entry: { kind: string }) => entry.kind)).toEqual([
-        'dispatch_event.received',
-        'dispatch_event.received',
-        'status.changed',
-      ]);
+      expect(all.total).toBeGreaterThanOrEqual(7);
+      expect(second).toMatchObject({ shipmentId, total: all.total, page: 2, pageSize: 4 });
+      expect(second.items).toEqual(all.items.slice(4, 8));
+      expect(second.items.length).toBeGreaterThan(0);
     });
   });
 

@@ -10,3 +10,4 @@ export { ShipmentProjectionEntity } from './shipment-projection.entity.js';
 export { ShipmentProjections, type StoredShipmentProjection } from './shipment-projections.service.js';
 export { ShipmentTimelineEntryEntity } from './shipment-timeline-entry.entity.js';
 export { ShipmentTimeline, type TimelineEntry, type TimelineEntryRecord } from './shipment-timeline.service.js';
+export { type StatusChange, ShipmentStatusChanges } from './shipment-status-changes.service.js';

@@ -6,6 +6,7 @@ import { ProjectShipmentOnDispatchHandler } from './project-shipment-on-dispatch
 import { SHIPMENT_PROJECTED_HOOKS, type ShipmentProjectedHook } from './shipment-projected.hook.js';
 import { ShipmentProjections } from './shipment-projections.service.js';
 import { ShipmentProjector } from './shipment-projector.service.js';
+import { ShipmentStatusChanges } from './shipment-status-changes.service.js';
 import { ShipmentTimelineController } from './shipment-timeline.controller.js';
 import { ShipmentTimeline } from './shipment-timeline.service.js';
 
@@ -20,10 +21,11 @@ import { ShipmentTimeline } from './shipment-timeline.service.js';
     ShipmentTimeline,
     ShipmentProjections,
     ShipmentProjector,
+    ShipmentStatusChanges,
     ProjectShipmentOnDispatchHandler,
     // A fresh array per application, so that hooks of one app never leak into another started in the same process.
     { provide: SHIPMENT_PROJECTED_HOOKS, useFactory: (): ShipmentProjectedHook[] => [] },
   ],
-  exports: [ShipmentTimeline, ShipmentProjections, SHIPMENT_PROJECTED_HOOKS],
+  exports: [ShipmentTimeline, ShipmentProjections, ShipmentStatusChanges, SHIPMENT_PROJECTED_HOOKS],
 })
 export class ProjectionModule {}

@@ -8,6 +8,10 @@ export interface ShipmentProjectedChange {
   /** The projection before this update; `null` the first time the shipment is projected (on its creation). */
   readonly before: ShipmentProjection | null;
   readonly after: ShipmentProjection;
+  /** Version of the stored projection after this update. */
+  readonly version: number;
+  /** Distinct dispatch events folded into `after`. */
+  readonly eventCount: number;
   /** Correlation id of the event that caused the update. */
   readonly correlationId: string | null;
 }

@@ -9,19 +9,15 @@ import {
   type ShipmentProjection,
   type ShipmentStatus,
 } from '@lanegate/domain';
-import {
-  createEvent,
-  type LanegateEvent,
-  type LayerMessaging,
-  layerMessagingToken,
-  type ShipmentStatusChangedData,
-} from '@lanegate/messaging';
+import type { LanegateEvent } from '@lanegate/messaging';
 
+import { lockShipment } from '../shipments/shipment-lock.js';
 import { ShipmentEntity } from '../shipments/shipment.entity.js';
 import { DispatchEventEntity, type StoredEventOutcome } from './dispatch-event.entity.js';
 import { toDispatchEvent, toDispatchEventRow } from './dispatch-event.mapper.js';
 import { SHIPMENT_PROJECTED_HOOKS, type ShipmentProjectedHook } from './shipment-projected.hook.js';
 import { ShipmentProjectionEntity } from './shipment-projection.entity.js';
+import { ShipmentStatusChanges } from './shipment-status-changes.service.js';
 import { ShipmentTimeline } from './shipment-timeline.service.js';
 
 /** What caused a fold: the event just received (if any), its correlation id and a reason for people. */
@@ -55,9 +51,9 @@ export class ShipmentProjector {
   private readonly logger = new Logger(ShipmentProjector.name);
 
   constructor(
-    @Inject(layerMessagingToken('process')) private readonly messaging: LayerMessaging,
     @Inject(ShipmentTimeline) private readonly timeline: ShipmentTimeline,
     @Inject(SHIPMENT_PROJECTED_HOOKS) private readonly hooks: ShipmentProjectedHook[],
+    @Inject(ShipmentStatusChanges) private readonly statusChanges: ShipmentStatusChanges,
   ) {}
 
   /** Stores a dispatch event and folds its shipment again, or parks the event until the shipment exists. */
@@ -76,7 +72,7 @@ export class ShipmentProjector {
       return;
     }
 
-    const shipment = await manager.findOneBy(ShipmentEntity, { id: row.shipmentId });
+    const shipment = await lockShipment(manager, row.shipmentId);
     if (shipment === null) {
       await manager.insert(DispatchEventEntity, {
         ...row,
@@ -109,7 +105,7 @@ export class ShipmentProjector {
   /** Projects a shipment that was just created, applying the dispatch events parked for it. */
   async created(manager: EntityManager, event: LanegateEvent): Promise<void> {
     const shipmentId = event.subject ?? '';
-    const shipment = await manager.findOneBy(ShipmentEntity, { id: shipmentId });
+    const shipment = await lockShipment(manager, shipmentId);
     if (shipment === null) {
       this.logger.warn({ shipmentId, eventId: event.id }, 'shipment.created names a shipment this layer does not have');
 
@@ -142,13 +138,16 @@ export class ShipmentProjector {
     const after = projectShipment(baseOf(shipment), rows.map(toDispatchEvent));
 
     await this.recordDecisions(manager, rows, after.decisions, trigger);
-    await manager.save(ShipmentProjectionEntity, projectionRow(after, rows.length, (stored?.version ?? 0) + 1));
+    const version = (stored?.version ?? 0) + 1;
+    await manager.save(ShipmentProjectionEntity, projectionRow(after, rows.length, version));
     await this.updateStatus(manager, shipment, after, trigger);
     for (const hook of this.hooks) {
       await hook.onProjected(manager, {
         shipmentId: shipment.id,
         before,
         after,
+        version,
+        eventCount: rows.length,
         correlationId: trigger.correlationId,
       });
     }
@@ -211,30 +210,21 @@ export class ShipmentProjector {
       return;
     }
 
-    await manager.update(ShipmentEntity, { id: shipment.id }, { status: to, resumeStatus, updatedAt: new Date() });
     if (to === from) {
+      await manager.update(ShipmentEntity, { id: shipment.id }, { resumeStatus, updatedAt: new Date() });
+
       return;
     }
 
-    const data: ShipmentStatusChangedData = { from, to, reason: trigger.reason };
-    await this.messaging.append(manager, [
-      createEvent({
-        type: 'lanegate.shipment.status_changed.v1',
-        subject: shipment.id,
-        source: '/lanegate/process-api',
-        correlationId: trigger.correlationId,
-        data,
-      }),
-    ]);
-    await this.timeline.record(manager, {
+    await this.statusChanges.record(manager, {
       shipmentId: shipment.id,
-      kind: 'status.changed',
-      summary: `status ${from} -> ${to}`,
-      details: { from, to, dispatchStatus: projection.status, resumeStatus, reason: trigger.reason },
+      from,
+      to,
+      reason: trigger.reason,
       correlationId: trigger.correlationId,
-      source: 'process-api',
+      resumeStatus,
+      details: { dispatchStatus: projection.status, resumeStatus },
     });
-    this.logger.log({ shipmentId: shipment.id, from, to }, `shipment moved from ${from} to ${to}: ${trigger.reason}`);
   }
 }
 

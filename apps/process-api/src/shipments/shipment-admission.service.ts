@@ -119,7 +119,7 @@ export class ShipmentAdmission {
 }
 
 /** The first pickup and the last delivery: the ends of the lane a contract prices. */
-export function laneEndsOf(request: Pick<CreateShipmentDto, 'stops'>): LaneEnds {
+export function laneEndsOf(request: { stops: readonly { city: string; region: string }[] }): LaneEnds {
   const first = request.stops[0];
   const last = request.stops[request.stops.length - 1];
 

@@ -212,6 +212,32 @@ class EnvironmentVariables {
   @IsInt()
   @Min(100)
   DISPATCH_PLATFORM_TIMEOUT_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 50' })
+  @Min(1, { message: 'must be an integer between 1 and 50' })
+  @Max(50, { message: 'must be an integer between 1 and 50' })
+  BILLING_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BILLING_RETRY_MAX_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECONCILIATION_UNINVOICED_AFTER_HOURS = 24;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECONCILIATION_INTERVAL_MINUTES = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECONCILIATION_WINDOW_HOURS = 72;
 }
 
 /** Validated, typed configuration shared by every layer. */
@@ -260,6 +286,19 @@ export interface LanegateConfig {
     readonly timeoutMs: number;
     /** Appended to the shared limiter's id so that a test run never inherits an earlier run's state in Redis. */
     readonly limiterIdSuffix: string;
+  };
+  /** The process layer's billing workflow and its reconciliation with the ERP. */
+  readonly billing: {
+    /** Attempts of one assessment before it becomes a dead letter. */
+    readonly attempts: number;
+    /** Longest pause between two attempts. */
+    readonly retryMaxMs: number;
+    /** A delivered shipment without a posted invoice this long after delivery is a discrepancy. */
+    readonly uninvoicedAfterHours: number;
+    /** Minutes between scheduled reconciliations; 0 runs none. */
+    readonly reconciliationIntervalMinutes: number;
+    /** How far back a scheduled reconciliation looks. */
+    readonly reconciliationWindowHours: number;
   };
   /** The dispatch platform the system layer tenders loads to. */
   readonly dispatch: {
@@ -353,6 +392,13 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
       cacheTtlSeconds: variables.ERP_CACHE_TTL_SECONDS,
       timeoutMs: variables.ERP_TIMEOUT_MS,
       limiterIdSuffix: variables.ERP_LIMITER_ID_SUFFIX ?? '',
+    },
+    billing: {
+      attempts: variables.BILLING_ATTEMPTS,
+      retryMaxMs: variables.BILLING_RETRY_MAX_SECONDS * 1_000,
+      uninvoicedAfterHours: variables.RECONCILIATION_UNINVOICED_AFTER_HOURS,
+      reconciliationIntervalMinutes: variables.RECONCILIATION_INTERVAL_MINUTES,
+      reconciliationWindowHours: variables.RECONCILIATION_WINDOW_HOURS,
     },
     dispatch: {
       baseUrl: variables.DISPATCH_PLATFORM_URL ?? `${variables.SANDBOX_URL ?? self}/sandbox/dispatch`,

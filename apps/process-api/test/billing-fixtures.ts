@@ -1,0 +1,191 @@
+import { expect } from 'vitest';
+
+import { type TestApp, waitUntil } from '@lanegate/platform/testing';
+
+import { call, type Reply, STOPS } from './dispatch-fixtures.js';
+
+/** A document as the sandbox ERP's inspection route shows it. */
+export interface ErpHeldDocument {
+  documentNumber: string;
+  type: 'invoice' | 'credit_memo';
+  externalReference: string;
+  customerId: string;
+  lines: {
+    kind: string;
+    description: string;
+    quantity: number;
+    unit: string;
+    rateCents: number;
+    amountCents: number;
+  }[];
+  taxCents: number;
+  totalCents: number;
+  creditsDocumentNumber?: string;
+  carrier?: { scac: string; name: string };
+  purchaseOrder?: string;
+  issuedAt?: string;
+}
+
+export const SWIFT = { scac: 'SWFT', name: 'Swift Transportation' };
+export const KNIGHT = { scac: 'KNXT', name: 'Knight Transportation' };
+
+/** Calls the process layer's process, system and sandbox routes with one token. */
+export class BillingBed {
+  readonly ops: string;
+  readonly vendor: string;
+
+  constructor(readonly app: TestApp) {
+    this.ops = app.bearer(['ops'], { subject: 'billing-tests' });
+    this.vendor = app.bearer(['dispatch:write'], { subject: 'acme-tms' });
+  }
+
+  call(method: string, path: string, body?: unknown): Promise<Reply> {
+    return call(this.app, this.ops, method, path, body);
+  }
+
+  /** Creates a shipment through the API (with its synchronous ERP checks) and returns its id. */
+  async createShipment(overrides: Record<string, unknown> = {}): Promise<string> {
+    const created = await this.call('POST', '/process/v1/shipments', {
+      customerId: 'C-1001',
+      purchaseOrder: 'PO-88123',
+      routeMiles: 410,
+      stops: STOPS,
+      ...overrides,
+    });
+    if (created.status !== 201) {
+      throw new Error(`shipment creation answered ${created.status}: ${JSON.stringify(created.body)}`);
+    }
+
+    return created.body.id as string;
+  }
+
+  async report(events: unknown[]): Promise<Reply> {
+    const answer = await call(this.app, this.vendor, 'POST', '/process/v1/dispatch-events', { events });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+
+    return answer;
+  }
+
+  async readiness(shipmentId: string): Promise<any> {
+    return (await this.call('GET', `/process/v1/shipments/${shipmentId}/billing-readiness`)).body;
+  }
+
+  async status(shipmentId: string): Promise<string> {
+    return (await this.call('GET', `/process/v1/shipments/${shipmentId}`)).body.status as string;
+  }
+
+  async invoices(shipmentId: string): Promise<any[]> {
+    return (await this.call('GET', `/process/v1/shipments/${shipmentId}/invoices`)).body.items as any[];
+  }
+
+  /** Waits until billing has assessed the shipment at least at `projectionVersion`-or-later and `check` holds. */
+  async waitForReadiness(shipmentId: string, check: (readiness: any) => boolean, timeoutMs = 20_000): Promise<any> {
+    let last: any;
+    try {
+      await waitUntil(async () => {
+        last = await this.readiness(shipmentId);
+
+        return check(last);
+      }, timeoutMs);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; last readiness: ${JSON.stringify(last)}`, { cause: error });
+    }
+
+    return last;
+  }
+
+  async waitForStatus(shipmentId: string, status: string, timeoutMs = 20_000): Promise<void> {
+    let last = '';
+    try {
+      await waitUntil(async () => (last = await this.status(shipmentId)) === status, timeoutMs);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; status is ${last}`, { cause: error });
+    }
+  }
+
+  /** Every document the sandbox ERP holds. */
+  async erpDocuments(): Promise<ErpHeldDocument[]> {
+    return (await this.call('GET', '/sandbox/erp/documents')).body.items as ErpHeldDocument[];
+  }
+
+  /** The ERP documents of one shipment: its invoices, credit memos and rebills. */
+  async erpDocumentsOf(shipmentId: string): Promise<ErpHeldDocument[]> {
+    return (await this.erpDocuments()).filter((document) => document.externalReference.includes(`-${shipmentId}-v`));
+  }
+
+  async setErpFaults(faults: Record<string, unknown>): Promise<void> {
+    const answer = await this.call('PUT', '/sandbox/erp/faults', faults);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+
+  async changeCustomer(customerId: string, changes: Record<string, unknown>): Promise<void> {
+    const answer = await this.call('PUT', `/sandbox/erp/master-data/customers/${customerId}`, changes);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+
+  async requestReview(shipmentId: string, body: Record<string, unknown>): Promise<Reply> {
+    return this.call('POST', `/process/v1/shipments/${shipmentId}/billing-reviews`, body);
+  }
+
+  /**
+   * The ERP holds no duplicate: one document per external reference, and per shipment at most one invoice that no
+   * credit memo reverses.
+   */
+  async expectNoDuplicateErpDocuments(): Promise<void> {
+    const documents = await this.erpDocuments();
+    const references = documents.map((document) => document.externalReference);
+    expect(new Set(references).size, 'external references').toBe(references.length);
+    const credited = new Set(documents.flatMap((document) => document.creditsDocumentNumber ?? []));
+    const standing = new Map<string, number>();
+    for (const document of documents.filter((d) => d.type === 'invoice' && !credited.has(d.documentNumber))) {
+      const shipment = document.externalReference.replace(/^INV-/, '').replace(/-v\d+$/, '');
+      standing.set(shipment, (standing.get(shipment) ?? 0) + 1);
+    }
+    expect([...standing].filter(([, count]) => count > 1)).toEqual([]);
+  }
+}
+
+/** A canonical dispatch event of a shipment. */
+export function dispatchEvent(
+  shipmentId: string,
+  id: string,
+  kind: string,
+  occurredAt: string,
+  data: Record<string, unknown> = {},
+  sequence?: number,
+): Record<string, unknown> {
+  return {
+    eventId: `${shipmentId}-${id}`,
+    shipmentId,
+    kind,
+    occurredAt,
+    ...(sequence === undefined ? {} : { sequence }),
+    source: 'acme-tms',
+    data,
+  };
+}
+
+/**
+ * The reference load: assigned to carrier A (Swift) over 410 miles, reassigned mid-route to carrier B (Knight)
+ * with a corrected route of 436 miles; at the consignee the driver arrives at 09:50 and departs at 13:00; proof of
+ * delivery 40 minutes after delivery. In the order they happened, with the platform's sequence numbers.
+ */
+export function referenceLoad(shipmentId: string): Record<string, unknown>[] {
+  const at = (n: number, id: string, kind: string, occurredAt: string, data: Record<string, unknown> = {}) =>
+    dispatchEvent(shipmentId, id, kind, occurredAt, data, n);
+
+  return [
+    at(1, 'assigned', 'assigned', '2026-12-07T12:00:00Z', { carrier: SWIFT, routeMiles: 410 }),
+    at(2, 'arrived-1', 'arrived_stop', '2026-12-07T13:50:00Z', { stopSequence: 1 }),
+    at(3, 'departed-1', 'departed_stop', '2026-12-07T15:10:00Z', { stopSequence: 1 }),
+    at(4, 'reassigned', 'reassigned', '2026-12-07T20:30:00Z', { carrier: KNIGHT, routeMiles: 436 }),
+    at(5, 'arrived-2', 'arrived_stop', '2026-12-08T09:50:00Z', { stopSequence: 2 }),
+    at(6, 'delivered', 'delivered', '2026-12-08T12:40:00Z'),
+    at(7, 'departed-2', 'departed_stop', '2026-12-08T13:00:00Z', { stopSequence: 2 }),
+    at(8, 'pod', 'pod_captured', '2026-12-08T13:20:00Z', {
+      capturedAt: '2026-12-08T13:20:00Z',
+      signedBy: 'M. Alvarez',
+      documentUrl: 'https://pod.example.com/7781.pdf',
+    }),
+  ];
+}
