@@ -80,6 +80,7 @@ describe(SandboxErpState.name, () => {
       errorRate: 0,
       maintenance: null,
       tokenTtlSeconds: 900,
+      postingRejection: null,
     });
   });
 });

@@ -11,9 +11,11 @@ import { EVENT_CATALOG } from './lanegate-event-catalog.js';
 const PROCESS_EVENT_TYPES = [
   'lanegate.billing.hold_entered.v1',
   'lanegate.billing.hold_released.v1',
+  'lanegate.billing.review_requested.v1',
   'lanegate.invoice.credited.v1',
   'lanegate.invoice.posted.v1',
   'lanegate.shipment.created.v1',
+  'lanegate.shipment.dispatch_state_changed.v1',
   'lanegate.shipment.status_changed.v1',
 ];
 
