@@ -219,7 +219,10 @@ export function deadLetterScenarios(
   });
 
   it('exposes dead-letter depth and the outbox backlog as metrics', async () => {
-    const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    const scrape = async (): Promise<string> => (await fetch(`${app.baseUrl}/metrics`)).text();
+    // Billing publishes its own events after each shipment's events; the backlog drains once it is done.
+    await waitUntil(async () => /lanegate_outbox_backlog\{outbox="process"\} 0/.test(await scrape()), 15_000);
+    const text = await scrape();
 
     expect(text).toMatch(/lanegate_outbox_backlog\{outbox="process"\} 0/);
     expect(text).toContain(
