@@ -18,6 +18,7 @@ import { lockShipment } from '../shipments/shipment-lock.js';
 import type { BillingAssessment, PostingOutcome } from './billing-assessment.js';
 import type { BillingHold } from './billing-holds.js';
 import { InvoiceEntity } from './invoice.entity.js';
+import { invoiceId } from './invoice-plan.js';
 import { BillingHoldEntity, ShipmentBillingEntity } from './shipment-billing.entity.js';
 
 /** Statuses billing decides; before delivery the dispatch events decide, and `invoice_posted` is final. */
@@ -118,23 +119,23 @@ export class BillingLedger {
         source: 'erp',
       });
       if (outcome.type !== 'rejected') {
-        events.push(this.postedEvent(outcome.row, assessment));
+        events.push(this.postedEvent(outcome.row));
       }
     }
     await this.messaging.append(manager, events);
   }
 
-  private postedEvent(row: InvoiceEntity, assessment: BillingAssessment): LanegateEvent {
+  private postedEvent(row: InvoiceEntity): LanegateEvent {
     const envelope = { subject: row.shipmentId, source: '/lanegate/process-api', correlationId: row.correlationId };
     if (row.kind === 'credit_memo') {
-      const rebill = assessment.invoices.find((candidate) => candidate.correctsInvoiceId === row.correctsInvoiceId);
       const data: InvoiceCreditedData = {
         invoiceId: row.correctsInvoiceId ?? '',
         creditMemoId: row.id,
         erpDocumentNumber: row.erpDocumentNumber ?? '',
         totalCents: row.totalCents,
         currency: row.currency,
-        ...(rebill === undefined || rebill.kind === 'credit_memo' ? {} : { rebillInvoiceId: rebill.id }),
+        // A credit memo is always followed by the rebill of the next version, whose id is known now.
+        rebillInvoiceId: invoiceId(row.shipmentId, row.version + 1),
       };
 
       return createEvent({ ...envelope, type: 'lanegate.invoice.credited.v1', data });
