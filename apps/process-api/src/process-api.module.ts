@@ -13,6 +13,9 @@ import type { LayerDocumentSpec } from '@lanegate/platform';
 import { CreateShipments1764790100000 } from './migrations/1764790100000-create-shipments.js';
 import { CreateDispatchProjection1764790160000 } from './migrations/1764790160000-create-dispatch-projection.js';
 import { CreateBilling1764790500000 } from './migrations/1764790500000-create-billing.js';
+import { CreateReconciliations1764790600000 } from './migrations/1764790600000-create-reconciliations.js';
+import { ReconciliationEntity } from './reconciliation/reconciliation.entity.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { BillingModule } from './billing/billing.module.js';
 import { InvoiceEntity } from './billing/invoice.entity.js';
 import { BillingHoldEntity, ShipmentBillingEntity } from './billing/shipment-billing.entity.js';
@@ -45,12 +48,14 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
         ShipmentBillingEntity,
         BillingHoldEntity,
         InvoiceEntity,
+        ReconciliationEntity,
       ],
       migrations: [
         ...MESSAGING_MIGRATIONS,
         CreateShipments1764790100000,
         CreateDispatchProjection1764790160000,
         CreateBilling1764790500000,
+        CreateReconciliations1764790600000,
       ],
     }),
     MessagingModule.forLayer('process'),
@@ -59,6 +64,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
     DispatchModule,
     OperationsModule,
     BillingModule,
+    ReconciliationModule,
   ],
 })
 export class ProcessApiModule {}
