@@ -26,8 +26,7 @@ export interface ErpHeldDocument {
   issuedAt?: string;
 }
 
-export const SWIFT = { scac: 'SWFT', name: 'Swift Transportation' };
-export const KNIGHT = { scac: 'KNXT', name: 'Knight Transportation' };
+export { CARRIER_B as KNIGHT } from '@lanegate/domain/testing';
 
 /** Calls the process layer's process, system and sandbox routes with one token. */
 export class BillingBed {
@@ -145,47 +144,4 @@ export class BillingBed {
   }
 }
 
-/** A canonical dispatch event of a shipment. */
-export function dispatchEvent(
-  shipmentId: string,
-  id: string,
-  kind: string,
-  occurredAt: string,
-  data: Record<string, unknown> = {},
-  sequence?: number,
-): Record<string, unknown> {
-  return {
-    eventId: `${shipmentId}-${id}`,
-    shipmentId,
-    kind,
-    occurredAt,
-    ...(sequence === undefined ? {} : { sequence }),
-    source: 'acme-tms',
-    data,
-  };
-}
-
-/**
- * The reference load: assigned to carrier A (Swift) over 410 miles, reassigned mid-route to carrier B (Knight)
- * with a corrected route of 436 miles; at the consignee the driver arrives at 09:50 and departs at 13:00; proof of
- * delivery 40 minutes after delivery. In the order they happened, with the platform's sequence numbers.
- */
-export function referenceLoad(shipmentId: string): Record<string, unknown>[] {
-  const at = (n: number, id: string, kind: string, occurredAt: string, data: Record<string, unknown> = {}) =>
-    dispatchEvent(shipmentId, id, kind, occurredAt, data, n);
-
-  return [
-    at(1, 'assigned', 'assigned', '2026-12-07T12:00:00Z', { carrier: SWIFT, routeMiles: 410 }),
-    at(2, 'arrived-1', 'arrived_stop', '2026-12-07T13:50:00Z', { stopSequence: 1 }),
-    at(3, 'departed-1', 'departed_stop', '2026-12-07T15:10:00Z', { stopSequence: 1 }),
-    at(4, 'reassigned', 'reassigned', '2026-12-07T20:30:00Z', { carrier: KNIGHT, routeMiles: 436 }),
-    at(5, 'arrived-2', 'arrived_stop', '2026-12-08T09:50:00Z', { stopSequence: 2 }),
-    at(6, 'delivered', 'delivered', '2026-12-08T12:40:00Z'),
-    at(7, 'departed-2', 'departed_stop', '2026-12-08T13:00:00Z', { stopSequence: 2 }),
-    at(8, 'pod', 'pod_captured', '2026-12-08T13:20:00Z', {
-      capturedAt: '2026-12-08T13:20:00Z',
-      signedBy: 'M. Alvarez',
-      documentUrl: 'https://pod.example.com/7781.pdf',
-    }),
-  ];
-}
+export { reportedEvent as dispatchEvent, referenceLoad } from '@lanegate/domain/testing';

@@ -10,8 +10,8 @@ import { type ErpMetrics, type ErpTransaction, erpMetrics } from './erp.metrics.
 /** Bottleneck priorities, 0 first: postings before reference lookups before reconciliation reads. */
 export const ERP_PRIORITY: Readonly<Record<ErpTransaction, number>> = { posting: 2, reference: 5, reconciliation: 8 };
 
-/** The reservoir refreshes on fixed ticks while the ERP counts in a sliding window; see {@link limiterSettings}. */
-const QUOTA_HEADROOM = 1;
+/** The share of the ERP quota the limiter plans to use; see {@link limiterSettings}. */
+const QUOTA_SHARE = 0.9;
 const RESERVOIR_REFRESH_INTERVAL_MS = 1000;
 /** Shared state must notice each refresh promptly; Bottleneck's clustered default looks every 5 s. */
 const CLUSTER_HEARTBEAT_MS = 250;
@@ -36,10 +36,10 @@ interface TenantLimiter {
 /**
  * The settings that keep one tenant's calls inside its ERP quota. The ERP counts calls in a sliding one-second
  * window, while Bottleneck's reservoir refreshes on fixed ticks: two full reservoirs spent at the end of one tick
- * and the start of the next would land in one window. So calls are also spaced (`minTime`) a little wider than the
- * quota's average interval, and the reservoir holds one call less than the quota: at 20 a second that is at most 19
- * calls a second, 53 ms apart, which leaves about 60 ms of slack for network jitter before the ERP could see 21
- * calls in one second.
+ * and the start of the next would land in one window. So calls are also spaced (`minTime`) wider than the quota's
+ * average interval, and the reservoir plans for 90% of the quota (at least one call less): at 20 a second that is
+ * at most 18 calls a second, 56 ms apart, so 21 calls span 1.12 s and a call may arrive 120 ms late (a busy event
+ * loop, a slow network hop, another replica's Redis round trip) before the ERP could see 21 calls in one second.
  */
 export function limiterSettings(
   config: LanegateConfig['erp'],
@@ -49,7 +49,7 @@ export function limiterSettings(
     'maxConcurrent' | 'minTime' | 'reservoir' | 'reservoirRefreshAmount' | 'reservoirRefreshInterval'
   >
 > {
-  const perSecond = Math.max(1, config.quotaPerSecond - QUOTA_HEADROOM);
+  const perSecond = Math.max(1, Math.min(config.quotaPerSecond - 1, Math.floor(config.quotaPerSecond * QUOTA_SHARE)));
 
   return {
     maxConcurrent: config.maxConcurrent,
