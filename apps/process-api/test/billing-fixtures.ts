@@ -33,13 +33,20 @@ export class BillingBed {
   readonly ops: string;
   readonly vendor: string;
 
-  constructor(readonly app: TestApp) {
+  /**
+   * @param app the process layer (embedded: the one process that also hosts the system layer and the sandbox)
+   * @param sandbox the sandbox, when it runs as a process of its own
+   */
+  constructor(
+    readonly app: TestApp,
+    readonly sandbox: TestApp = app,
+  ) {
     this.ops = app.bearer(['ops'], { subject: 'billing-tests' });
     this.vendor = app.bearer(['dispatch:write'], { subject: 'acme-tms' });
   }
 
   call(method: string, path: string, body?: unknown): Promise<Reply> {
-    return call(this.app, this.ops, method, path, body);
+    return call(path.startsWith('/sandbox/') ? this.sandbox : this.app, this.ops, method, path, body);
   }
 
   /** Creates a shipment through the API (with its synchronous ERP checks) and returns its id. */

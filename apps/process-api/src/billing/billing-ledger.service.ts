@@ -42,14 +42,14 @@ export class BillingLedger {
       return;
     }
     const previous = await manager.findOneBy(ShipmentBillingEntity, { shipmentId: assessment.shipmentId });
-    const previousHolds = previous === null ? [] : (JSON.parse(previous.holds) as BillingHold[]);
+    const previousHolds = previous === null ? null : (JSON.parse(previous.holds) as BillingHold[]);
 
     await this.recordCharges(manager, assessment, previous);
     await this.recordTax(manager, assessment);
     await this.recordPostings(manager, assessment);
     await this.recordHolds(manager, assessment, previousHolds);
     await this.saveAssessment(manager, assessment, previous);
-    await this.moveStatus(manager, assessment, shipment.status as ShipmentStatus, previousHolds);
+    await this.moveStatus(manager, assessment, shipment.status as ShipmentStatus, previousHolds ?? []);
   }
 
   private async recordCharges(
@@ -153,11 +153,14 @@ export class BillingLedger {
     return createEvent({ ...envelope, type: 'lanegate.invoice.posted.v1', data });
   }
 
-  /** Keeps one row per current reason, with the time it first held the shipment. */
+  /**
+   * Keeps one row per current reason, with the time it first held the shipment. The timeline shows the first
+   * assessment and every change of the reasons.
+   */
   private async recordHolds(
     manager: EntityManager,
     assessment: BillingAssessment,
-    previousHolds: readonly BillingHold[],
+    previousHolds: readonly BillingHold[] | null,
   ): Promise<void> {
     const since = new Map(
       (await manager.findBy(BillingHoldEntity, { shipmentId: assessment.shipmentId })).map((row) => [
@@ -177,7 +180,7 @@ export class BillingLedger {
         })),
       );
     }
-    if (reasonsOf(previousHolds).join() !== reasonsOf(assessment.holds).join()) {
+    if (previousHolds === null || reasonsOf(previousHolds).join() !== reasonsOf(assessment.holds).join()) {
       await this.timeline.record(manager, {
         shipmentId: assessment.shipmentId,
         kind: 'billing.assessed',
