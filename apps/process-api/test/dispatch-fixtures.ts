@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+import { REFERENCE_STOPS } from '@lanegate/domain/testing';
 import { createEvent, type LayerMessaging, layerMessagingToken } from '@lanegate/messaging';
 import { runInTransaction } from '@lanegate/persistence';
 import { type TestApp, waitUntil } from '@lanegate/platform/testing';
@@ -26,26 +27,7 @@ export async function call(app: TestApp, token: string, method: string, path: st
   return { status: response.status, body: text === '' ? null : JSON.parse(text), headers: response.headers };
 }
 
-export const STOPS = [
-  {
-    kind: 'pickup',
-    name: 'Midwest Paper DC',
-    city: 'Chicago',
-    region: 'IL',
-    postalCode: '60607',
-    country: 'US',
-    appointmentAt: '2026-12-07T14:00:00Z',
-  },
-  {
-    kind: 'delivery',
-    name: 'Buckeye Grocers',
-    city: 'Columbus',
-    region: 'OH',
-    postalCode: '43215',
-    country: 'US',
-    appointmentAt: '2026-12-08T09:00:00Z',
-  },
-];
+export const STOPS = REFERENCE_STOPS;
 
 /** Creates a shipment through the API and returns its id. */
 export async function createShipment(app: TestApp, correlationId: string): Promise<string> {
@@ -88,7 +70,7 @@ export async function createShipmentWithId(app: TestApp, id: string, correlation
         updatedAt: now,
         stops: STOPS.map((stop, index) => ({
           ...stop,
-          kind: stop.kind as 'pickup' | 'delivery',
+          kind: stop.kind,
           shipmentId: id,
           sequence: index + 1,
           appointmentAt: new Date(stop.appointmentAt),

@@ -22,3 +22,5 @@ export * from './openapi/problem.dto.js';
 export * from './platform.module.js';
 export * from './http/run-process.js';
 export * from './http/page-query.dto.js';
+export * from './metrics/latency-summary.js';
+export * from './views/operations-overview.view.js';

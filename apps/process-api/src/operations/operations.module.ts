@@ -13,13 +13,22 @@ import {
 import { DeadLettersController } from './dead-letters.controller.js';
 import { EventHistoryController } from './event-history.controller.js';
 import { OperationsAudit } from './operations-audit.js';
+import { OperationsOverviewController } from './operations-overview.controller.js';
+import { OperationsOverviewService } from './operations-overview.service.js';
+import { ShipmentChains } from './shipment-chain.service.js';
+import { SystemApiClientModule } from '../system-api/system-api-client.module.js';
 
-/** What operators use when events go wrong: dead letters, the event history and consumer re-drives. */
+/**
+ * What operators use: the overview of where shipments and billing stand, each shipment's chain from order to
+ * posting, and, when events go wrong, dead letters, the event history and consumer re-drives.
+ */
 @Module({
-  imports: [MessagingModule.forLayer('process')],
-  controllers: [DeadLettersController, EventHistoryController],
+  imports: [MessagingModule.forLayer('process'), SystemApiClientModule],
+  controllers: [DeadLettersController, EventHistoryController, OperationsOverviewController],
   providers: [
     OperationsAudit,
+    OperationsOverviewService,
+    ShipmentChains,
     {
       provide: DeadLetters,
       inject: [getDataSourceToken('process'), layerMessagingToken('process'), OperationsAudit],

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 
-import { INITIAL_SHIPMENT_STATUS_STATE, SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
+import { INITIAL_SHIPMENT_STATUS_STATE, type ShipmentStatus } from '@lanegate/domain';
 import { createEvent, type LayerMessaging, layerMessagingToken } from '@lanegate/messaging';
 import { runInTransaction } from '@lanegate/persistence';
 import { currentCorrelation, ResourceNotFoundError } from '@lanegate/platform';
@@ -14,6 +14,7 @@ import { ShipmentRefusedError } from './shipment-admission.exception.js';
 import { ShipmentAdmission, type ShipmentQuote } from './shipment-admission.service.js';
 import type { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView } from './shipment.dto.js';
 import { ShipmentEntity } from './shipment.entity.js';
+import { countShipmentsByStatus } from './shipment-status-counts.js';
 import { toShipmentView } from './shipment.mapper.js';
 
 @Injectable()
@@ -125,19 +126,8 @@ export class ShipmentsService {
     return { items: items.map(toShipmentView), total, page, pageSize };
   }
 
-  async countByStatus(): Promise<Record<ShipmentStatus, number>> {
-    const rows = await this.shipments
-      .createQueryBuilder('shipment')
-      .select('shipment.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('shipment.status')
-      .getRawMany<{ status: ShipmentStatus; count: string | number }>();
-    const counts = Object.fromEntries(SHIPMENT_STATUSES.map((status) => [status, 0])) as Record<ShipmentStatus, number>;
-    for (const row of rows) {
-      counts[row.status] = Number(row.count);
-    }
-
-    return counts;
+  countByStatus(): Promise<Record<ShipmentStatus, number>> {
+    return countShipmentsByStatus(this.shipments);
   }
 }
 

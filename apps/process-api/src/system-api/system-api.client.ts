@@ -9,6 +9,7 @@ import type {
   CustomerAccount,
   CustomerContract,
   ErpDocument,
+  ErpCallLatency,
   ErpDocumentPage,
   FuelSurchargeSchedule,
   InvoicePosting,
@@ -83,6 +84,11 @@ export class SystemApiClient {
     pageSize: number;
   }): Promise<ErpDocumentPage> {
     return (await this.http.get<ErpDocumentPage>('/system/v1/erp/invoices', { params: range })).data;
+  }
+
+  /** Median and 95th percentile of the ERP calls the answering system-api process made lately. */
+  async erpCallLatency(): Promise<ErpCallLatency> {
+    return (await this.http.get<ErpCallLatency>('/system/v1/erp/call-latency')).data;
   }
 
   /** Drops the system layer's cached master data of a customer, so the next read reaches the ERP. */

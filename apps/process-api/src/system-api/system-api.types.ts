@@ -119,3 +119,12 @@ export interface ErpDocumentPage {
   items: ErpDocument[];
   total: number;
 }
+
+/** `GET /system/v1/erp/call-latency`. */
+export interface ErpCallLatency {
+  windowSeconds: number;
+  samples: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  byOperation: { operation: string; samples: number; p50Ms: number | null; p95Ms: number | null }[];
+}

@@ -26,6 +26,7 @@ import {
   forgetCircuitSource,
   watchCircuitSource,
 } from './erp.metrics.js';
+import { ErpCallLatency } from './erp-call-latency.service.js';
 import { ErpLimiter } from './erp-limiter.service.js';
 import { type OutboundCallPolicy, outboundCallPolicies } from '../resilience/outbound-call-policies.js';
 
@@ -123,6 +124,7 @@ export class ErpCallGate implements CircuitStateSource, OnModuleDestroy {
   constructor(
     private readonly limiter: ErpLimiter,
     @Inject(ERP_CALL_POLICIES) policies: ErpCallPolicies,
+    private readonly latency: ErpCallLatency,
   ) {
     this.lanes = {
       posting: this.lane('posting', policies.posting),
@@ -246,7 +248,9 @@ export class ErpCallGate implements CircuitStateSource, OnModuleDestroy {
   private async timed<T>(operation: string, send: ErpExchange<T>, signal: AbortSignal): Promise<T> {
     const startedAt = performance.now();
     const observe = (status: string): void => {
-      this.metrics.callSeconds.observe({ operation, status }, (performance.now() - startedAt) / 1000);
+      const durationMs = performance.now() - startedAt;
+      this.metrics.callSeconds.observe({ operation, status }, durationMs / 1000);
+      this.latency.record({ operation, status, durationMs });
     };
     try {
       const response = await send(signal);

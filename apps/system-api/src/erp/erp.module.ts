@@ -6,6 +6,8 @@ import { ErpClient } from './erp.client.js';
 import { ErpController } from './erp.controller.js';
 import { ERP_ADAPTER, ERP_PORT } from './erp.port.js';
 import { CachingErpAdapter } from './erp-caching.adapter.js';
+import { ErpCallLatencyController } from './erp-call-latency.controller.js';
+import { ErpCallLatency } from './erp-call-latency.service.js';
 import { ERP_CALL_POLICIES, ErpCallGate, defaultCallPolicies } from './erp-call-gate.service.js';
 import { ErpDocumentsController } from './erp-documents.controller.js';
 import { ErpLimiter } from './erp-limiter.service.js';
@@ -18,10 +20,11 @@ import { RestErpAdapter } from './erp-rest.adapter.js';
  * circuit breakers).
  */
 @Module({
-  controllers: [ErpController, ErpDocumentsController],
+  controllers: [ErpController, ErpDocumentsController, ErpCallLatencyController],
   providers: [
     ErpClient,
     ErpLimiter,
+    ErpCallLatency,
     ErpCallGate,
     ErpMasterDataCache,
     {

@@ -88,3 +88,25 @@ export const REFERENCE_LOAD_INVOICE_LINES = [
 
 /** The ERP's tax on the reference load's lines: 6.25 % (US-IL) of 152,688 cents. */
 export const REFERENCE_LOAD_TAX_CENTS = 9_543;
+
+/** The stops of the reference load's order: a pickup in Chicago IL and a delivery in Columbus OH. */
+export const REFERENCE_STOPS = [
+  {
+    kind: 'pickup' as const,
+    name: 'Midwest Paper DC',
+    city: 'Chicago',
+    region: 'IL',
+    postalCode: '60607',
+    country: 'US',
+    appointmentAt: '2026-12-07T14:00:00Z',
+  },
+  {
+    kind: 'delivery' as const,
+    name: 'Buckeye Grocers',
+    city: 'Columbus',
+    region: 'OH',
+    postalCode: '43215',
+    country: 'US',
+    appointmentAt: '2026-12-08T09:00:00Z',
+  },
+];

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LatencyFiguresView {
+  @ApiProperty({ description: 'Number of calls the figures rest on.', example: 412 })
+  samples: number;
+
+  @ApiProperty({
+    description: 'Median duration in milliseconds; null without calls.',
+    example: 84,
+    type: Number,
+    nullable: true,
+  })
+  p50Ms: number | null;
+
+  @ApiProperty({
+    description: '95th percentile duration in milliseconds (nearest rank); null without calls.',
+    example: 310,
+    type: Number,
+    nullable: true,
+  })
+  p95Ms: number | null;
+}
+
+export class OperationLatencyView extends LatencyFiguresView {
+  @ApiProperty({ description: 'ERP operation.', example: 'postInvoice' })
+  operation: string;
+}
+
+export class ErpCallLatencyView extends LatencyFiguresView {
+  @ApiProperty({ description: 'How far back the figures look, in seconds.', example: 900 })
+  windowSeconds: number;
+
+  @ApiProperty({ description: 'The same figures per ERP operation, by name.', type: [OperationLatencyView] })
+  byOperation: OperationLatencyView[];
+}
