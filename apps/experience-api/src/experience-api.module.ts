@@ -2,16 +2,18 @@ import { Module } from '@nestjs/common';
 
 import type { LayerDocumentSpec } from '@lanegate/platform';
 
+import { DashboardController } from './dashboard/dashboard.controller.js';
+import { DevSignInController } from './dashboard/dev-sign-in.controller.js';
 import { OpsController } from './ops/ops.controller.js';
 import { PortalController } from './portal/portal.controller.js';
 import { processApiClientProvider } from './process-api.client.js';
 
 /**
- * The experience layer: portal and operations views shaped for their screens, behind `/experience/v1`. It owns
- * no business data: everything comes from the process layer over HTTP.
+ * The experience layer: portal and operations views shaped for their screens, behind `/experience/v1`, and the
+ * operations dashboard page at `/ops`. It owns no business data: everything comes from the process layer over HTTP.
  */
 @Module({
-  controllers: [OpsController, PortalController],
+  controllers: [OpsController, PortalController, DashboardController, DevSignInController],
   providers: [processApiClientProvider],
 })
 export class ExperienceApiModule {}

@@ -5,11 +5,17 @@ import type { TestApp } from '@lanegate/platform/testing';
 
 import { startEmbeddedGateway } from './embedded-gateway.js';
 
-/** Routes anyone may call: health, metrics and the published documentation. Nothing else. */
-const PUBLIC_ROUTES = [/^\/health\/(live|ready)$/, /^\/metrics$/, /^\/docs\//];
+/**
+ * Routes anyone may call: health, metrics, the published documentation, and the operations dashboard's page and
+ * assets (which hold no data: the page reads the API with the operator's token). Nothing else.
+ */
+const PUBLIC_ROUTES = [/^\/health\/(live|ready)$/, /^\/metrics$/, /^\/docs\//, /^\/ops$/, /^\/ops\/assets\/:name$/];
 
-/** The sandbox ERP's token endpoint authenticates by the client credentials in its body. */
-const CREDENTIALS_IN_BODY = ['POST /sandbox/erp/oauth/token'];
+/**
+ * The sandbox ERP's token endpoint authenticates by the client credentials in its body; the development sign-in
+ * answers callers on the same host, in the embedded gateway only (tested below).
+ */
+const CREDENTIALS_IN_BODY = ['POST /sandbox/erp/oauth/token', 'POST /experience/v1/ops/dev-sign-in'];
 
 describe('route protection', () => {
   let gateway: TestApp;
