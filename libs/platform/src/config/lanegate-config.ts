@@ -238,7 +238,17 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   RECONCILIATION_WINDOW_HOURS = 72;
+
+  @Transform((input) => toInt({ value: emptyToUndefined(input) }))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  DEMO_LOADS_PER_MINUTE?: number;
 }
+
+/** Loads per minute the embedded gateway plays through the sandbox when nothing else is said. */
+const DEFAULT_DEMO_LOADS = 4;
 
 /** Validated, typed configuration shared by every layer. */
 export interface LanegateConfig {
@@ -270,6 +280,8 @@ export interface LanegateConfig {
   readonly log: { readonly level: string; readonly pretty: boolean };
   readonly layerUrls: { readonly system: string; readonly process: string; readonly sandbox: string };
   readonly layerCallTimeoutMs: number;
+  /** Demonstration traffic of the embedded gateway: new loads played by the sandbox per minute, 0 for none. */
+  readonly demo: { readonly loadsPerMinute: number };
   readonly erp: {
     readonly baseUrl: string;
     readonly clientId: string;
@@ -382,6 +394,11 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
       sandbox: variables.SANDBOX_URL ?? self,
     },
     layerCallTimeoutMs: variables.LAYER_CALL_TIMEOUT_MS,
+    demo: {
+      loadsPerMinute:
+        variables.DEMO_LOADS_PER_MINUTE ??
+        (app === 'gateway' && variables.NODE_ENV !== 'test' ? DEFAULT_DEMO_LOADS : 0),
+    },
     erp: {
       baseUrl: variables.ERP_BASE_URL ?? `${variables.SANDBOX_URL ?? self}/sandbox/erp`,
       clientId: variables.ERP_CLIENT_ID,
