@@ -91,7 +91,7 @@ export class DemoTraffic implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Orders one load and has the dispatch platform play it; a failure is logged and the next load goes on. */
-  async playLoad(now = Date.now()): Promise<string | undefined> {
+  async playLoad(now = Date.now()): Promise<{ shipmentId: string; loadId: string } | undefined> {
     const number = ++this.played;
     const lane = LANES[number % LANES.length];
     const correlationId = `demo-${now.toString(36)}-${number}`;
@@ -112,7 +112,7 @@ export class DemoTraffic implements OnApplicationBootstrap, OnApplicationShutdow
         { customerId: lane.customerId, purchaseOrder: `PO-${70_000 + number}`, routeMiles: lane.miles, stops },
         { headers },
       );
-      await axios.post(
+      const { data: load } = await axios.post<{ loadId: string }>(
         `${this.config.layerUrls.sandbox}/sandbox/dispatch/loads`,
         {
           shipmentId: shipment.id,
@@ -136,7 +136,7 @@ export class DemoTraffic implements OnApplicationBootstrap, OnApplicationShutdow
         { headers, timeout: this.config.layerCallTimeoutMs },
       );
 
-      return shipment.id;
+      return { shipmentId: shipment.id, loadId: load.loadId };
     } catch (error) {
       const answer = axios.isAxiosError(error) ? error.response : undefined;
       this.logger.warn(

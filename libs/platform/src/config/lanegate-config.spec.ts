@@ -38,6 +38,17 @@ describe('loadConfig', () => {
     expect(config).toEqual(loadConfig('gateway', {}));
   });
 
+  it('plays demonstration loads in the embedded gateway only, never under test, unless told otherwise', () => {
+    expect(loadConfig('gateway', {}).demo.loadsPerMinute).toBe(4);
+    expect(loadConfig('gateway', { NODE_ENV: 'test' }).demo.loadsPerMinute).toBe(0);
+    expect(loadConfig('gateway', { DEMO_LOADS_PER_MINUTE: '0' }).demo.loadsPerMinute).toBe(0);
+    expect(loadConfig('gateway', { NODE_ENV: 'test', DEMO_LOADS_PER_MINUTE: '30' }).demo.loadsPerMinute).toBe(30);
+    expect(loadConfig('process-api', { SYSTEM_API_URL: 'http://127.0.0.1:4001' }).demo.loadsPerMinute).toBe(0);
+    expect(problemsOf(() => loadConfig('gateway', { DEMO_LOADS_PER_MINUTE: 'lots' }))).toEqual([
+      expect.stringContaining('DEMO_LOADS_PER_MINUTE'),
+    ]);
+  });
+
   it('names a port that is not a number', () => {
     expect(problemsOf(() => loadConfig('gateway', { PORT: 'eighty' }))).toEqual([
       'PORT must be an integer between 1 and 65535 (got "eighty")',
