@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import type { LayerDocumentSpec } from '@lanegate/platform';
 
+import { OpsAlertsController } from './ops/ops-alerts.controller.js';
 import { OpsController } from './ops/ops.controller.js';
 import { PortalController } from './portal/portal.controller.js';
 import { processApiClientProvider } from './process-api.client.js';
@@ -11,7 +12,7 @@ import { processApiClientProvider } from './process-api.client.js';
  * no business data: everything comes from the process layer over HTTP.
  */
 @Module({
-  controllers: [OpsController, PortalController],
+  controllers: [OpsController, OpsAlertsController, PortalController],
   providers: [processApiClientProvider],
 })
 export class ExperienceApiModule {}
