@@ -66,6 +66,8 @@ describe('alerts', () => {
         ALERT_DEAD_LETTER_DEPTH: '2',
         ALERT_WEBHOOK_URL: receiver.url,
         ALERT_WEBHOOK_SECRET: SECRET,
+        BILLING_ATTEMPTS: '2',
+        BILLING_RETRY_MAX_SECONDS: '1',
       },
     });
     bed = new BillingBed(app);
@@ -213,6 +215,70 @@ describe('alerts', () => {
       ]);
     });
 
+    it('posting_failed: opens when billing gives up posting after its retries, and resolves once the replay posts', async () => {
+      const shipmentId = await bed.createShipment();
+      await bed.deliverWhileErpDown(shipmentId);
+
+      await evaluate();
+      const alert = await openAlert('posting_failed', shipmentId);
+      expect(alert.details).toMatchObject({ rejected: [], gaveUp: { reason: expect.any(String) } });
+      expect(alert.summary).toContain('billing gave up after its retries');
+
+      await bed.call('DELETE', '/sandbox/erp/faults');
+      const letters = await bed.call('GET', '/process/v1/dead-letters?status=open&consumer=process.billing');
+      const letter = letters.body.items.find((item: { subject: string }) => item.subject === shipmentId);
+      const replay = await bed.replayAfterOutage(letter.id);
+      expect(replay.status).toBe(200);
+      await bed.waitForStatus(shipmentId, 'invoice_posted');
+
+      expect((await evaluate()).resolved).toContain(alert.id);
+    }, 60_000);
+
+    it('duplicate_charge: opens when the same lumper receipt is approved and billed under two ids', async () => {
+      const shipmentId = await bed.createShipment();
+      const load = referenceLoad(shipmentId);
+      await bed.report(load.slice(0, 7));
+      const lumpers = ['ACC-LUMPER-1', 'ACC-LUMPER-2'];
+      for (const accessorialId of lumpers) {
+        const submitted = await bed.call('POST', `/process/v1/shipments/${shipmentId}/accessorials`, {
+          accessorialId,
+          kind: 'lumper',
+          amountCents: 18_500,
+          currency: 'USD',
+          description: 'Lumper receipt 44871',
+        });
+        expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+      }
+      await bed.waitForReadiness(shipmentId, (readiness) =>
+        readiness.holds.some(
+          (hold: { reason: string; detail: string }) =>
+            hold.reason === 'accessorial_pending' && lumpers.every((id) => hold.detail.includes(id)),
+        ),
+      );
+      for (const accessorialId of lumpers) {
+        const approved = await bed.call(
+          'POST',
+          `/process/v1/shipments/${shipmentId}/accessorials/${accessorialId}/approval`,
+          { amountCents: 18_500, currency: 'USD' },
+        );
+        expect(approved.status, JSON.stringify(approved.body)).toBe(202);
+      }
+      await bed.report([load[7]]);
+      await bed.waitForStatus(shipmentId, 'invoice_posted');
+
+      await evaluate();
+      const alert = await openAlert('duplicate_charge', shipmentId);
+      expect(alert).toMatchObject({ severity: 'critical', details: { shipmentId, standingInvoices: [] } });
+      expect(
+        alert.details.duplicateAccessorials[0].map(
+          (accessorial: { accessorialId: string }) => accessorial.accessorialId,
+        ),
+      ).toEqual(['ACC-LUMPER-1', 'ACC-LUMPER-2']);
+      expect(receiver.acknowledgedFor(alert.id).map((notification) => notification.payload.type)).toEqual([
+        'lanegate.alert.opened.v1',
+      ]);
+    });
+
     it('keeps a notification pending while the receiver is down and delivers it, once, when it is back', async () => {
       receiver.down = true;
       const shipmentId = await bed.createShipment();
@@ -263,7 +329,7 @@ describe('alerts', () => {
       );
       const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
       expect(metrics).toMatch(new RegExp(`lanegate_alerts_open\\{policy="pod_missing"\\} ${open.body.total}\\b`));
-      expect(metrics).toMatch(/lanegate_alerts_open\{policy="duplicate_charge"\} 0\b/);
+      expect(metrics).toMatch(/lanegate_alerts_open\{policy="posting_failed"\} 0\b/);
     });
 
     it('rejects an unknown policy and answers 404 for an unknown alert', async () => {
