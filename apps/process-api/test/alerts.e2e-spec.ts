@@ -1,19 +1,15 @@
-import { randomUUID } from 'node:crypto';
-
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ExperienceApiModule } from '@lanegate/experience-api';
-import { DeadLetterEntity } from '@lanegate/messaging';
-import { runInTransaction } from '@lanegate/persistence';
+import { AuditLogEntity } from '@lanegate/persistence';
 import type { TestApp } from '@lanegate/platform/testing';
 
-import { AlertReceiver } from './alert-receiver.js';
+import { ALERT_WEBHOOK_SECRET as SECRET, AlertReceiver, storeDeadLetters } from './alert-fixtures.js';
 import { BillingBed, referenceLoad } from './billing-fixtures.js';
 import { startProcessLayer } from './process-layer.js';
 
-const SECRET = `whsec_${Buffer.from('lanegate-alerts-e2e-webhook-secret').toString('base64')}`;
 const MINUTE = 60_000;
 
 /**
@@ -351,6 +347,18 @@ describe('alerts', () => {
     });
   });
 
+  describe('audit', () => {
+    it('records every evaluation an operator asks for, with what it opened and resolved', async () => {
+      const evaluation = await evaluate();
+      const audit = app.app.get<DataSource>(getDataSourceToken('process')).getRepository(AuditLogEntity);
+      const entries = await audit.find({ where: { action: 'alert.evaluation_requested' }, order: { seq: 'DESC' } });
+
+      expect(entries.length).toBeGreaterThanOrEqual(8);
+      expect(entries[0]).toMatchObject({ actor: 'billing-tests', targetType: 'alerts' });
+      expect(JSON.parse(entries[0].details)).toMatchObject({ evaluatedAt: evaluation.evaluatedAt });
+    });
+  });
+
   describe('GET /experience/v1/ops/alerts', () => {
     it("shapes the process layer's open alerts for the dashboard", async () => {
       const answer = await bed.call('GET', '/experience/v1/ops/alerts?status=open&policy=pod_missing');
@@ -382,29 +390,3 @@ describe('alerts', () => {
     });
   });
 });
-
-/** Open dead letters of a consumer that does not exist here, as a failing consumer would have left them. */
-async function storeDeadLetters(app: TestApp, count: number): Promise<string[]> {
-  const dataSource = app.app.get<DataSource>(getDataSourceToken('process'));
-  const now = new Date();
-  const letters = Array.from({ length: count }, (_, index) => ({
-    id: randomUUID(),
-    consumer: 'process.alerts-e2e',
-    eventId: randomUUID(),
-    type: 'lanegate.shipment.created.v1',
-    subject: `SHP-dead-letter-${index}`,
-    envelope: '{}',
-    reason: 'MAPPING_MISSING',
-    error: 'customer mapping missing',
-    attempts: 5,
-    firstFailedAt: now,
-    lastFailedAt: now,
-    status: 'open' as const,
-    resolvedAt: null,
-    resolvedBy: null,
-    resolutionNote: null,
-  }));
-  await runInTransaction(dataSource, (manager) => manager.insert(DeadLetterEntity, letters));
-
-  return letters.map((letter) => letter.id);
-}

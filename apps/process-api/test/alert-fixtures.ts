@@ -1,6 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Webhook } from 'standardwebhooks';
+import type { DataSource } from 'typeorm';
+
+import { DeadLetterEntity } from '@lanegate/messaging';
+import { runInTransaction } from '@lanegate/persistence';
+import type { TestApp } from '@lanegate/platform/testing';
+
+/** The Standard Webhooks secret the alert suites sign with. */
+export const ALERT_WEBHOOK_SECRET = `whsec_${Buffer.from('lanegate-alerts-e2e-webhook-secret').toString('base64')}`;
 
 /** A notification as the receiver got it, with whether it answered 2xx and the payload once its signature checks. */
 export interface ReceivedNotification {
@@ -64,4 +74,30 @@ export class AlertReceiver {
       (notification) => notification.acknowledged && notification.payload.data.id === alertId,
     );
   }
+}
+
+/** Open dead letters of a consumer that does not exist here, as a failing consumer would have left them. */
+export async function storeDeadLetters(app: TestApp, count: number): Promise<string[]> {
+  const dataSource = app.app.get<DataSource>(getDataSourceToken('process'));
+  const now = new Date();
+  const letters = Array.from({ length: count }, (_, index) => ({
+    id: randomUUID(),
+    consumer: 'process.alerts-e2e',
+    eventId: randomUUID(),
+    type: 'lanegate.shipment.created.v1',
+    subject: `SHP-dead-letter-${index}`,
+    envelope: '{}',
+    reason: 'MAPPING_MISSING',
+    error: 'customer mapping missing',
+    attempts: 5,
+    firstFailedAt: now,
+    lastFailedAt: now,
+    status: 'open' as const,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolutionNote: null,
+  }));
+  await runInTransaction(dataSource, (manager) => manager.insert(DeadLetterEntity, letters));
+
+  return letters.map((letter) => letter.id);
 }
