@@ -308,6 +308,39 @@ describe('alerts', () => {
       await evaluate();
       expect(receiver.acknowledgedFor(alert.id)).toHaveLength(1);
     });
+
+    it('never tells a resolution before the opening it follows when both waited for the receiver', async () => {
+      receiver.down = true;
+      const shipmentId = await bed.createShipment();
+      const { untilDelivery, pod } = loadDeliveredAgo(shipmentId, 5);
+      await bed.report(untilDelivery);
+      await bed.waitForReadiness(shipmentId, (readiness) =>
+        readiness.holds.some((hold: { reason: string }) => hold.reason === 'awaiting_pod'),
+      );
+      await evaluate();
+      const alert = await openAlert('pod_missing', shipmentId);
+      await bed.report([pod]);
+      await bed.waitForReadiness(
+        shipmentId,
+        (readiness) => !readiness.holds.some((hold: { reason: string }) => hold.reason === 'awaiting_pod'),
+      );
+      expect((await evaluate()).resolved).toContain(alert.id);
+
+      // Two turns of failures opened the circuit; the evaluations deliver once a probe gets through.
+      receiver.down = false;
+      for (let turn = 0; receiver.acknowledgedFor(alert.id).length < 2 && turn < 30; turn += 1) {
+        await evaluate();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+
+      expect(receiver.acknowledgedFor(alert.id).map((notification) => notification.payload.type)).toEqual([
+        'lanegate.alert.opened.v1',
+        'lanegate.alert.resolved.v1',
+      ]);
+      const attempted = receiver.received.filter((notification) => notification.payload.data.id === alert.id);
+      const firstResolution = attempted.findIndex((notification) => notification.payload.type.endsWith('resolved.v1'));
+      expect(attempted.slice(0, firstResolution).some((notification) => notification.acknowledged)).toBe(true);
+    }, 45_000);
   });
 
   describe('GET /process/v1/alerts', () => {

@@ -53,29 +53,16 @@ export class AlertEvaluator {
   private async evaluateNow(now: Date): Promise<AlertEvaluation> {
     const findings = evaluateAlertPolicies(await this.facts.read(now), this.config.alerts);
     const open = await this.dataSource.manager.find(AlertEntity, { where: { status: 'open' } });
-    const openByKey = new Map(open.map((alert) => [keyOf(alert), alert]));
-    const found = new Set(findings.map(keyOf));
 
-    const opened: AlertEntity[] = [];
-    const stillOpen: { alert: AlertEntity; finding: AlertFinding }[] = [];
-    for (const finding of findings) {
-      const current = openByKey.get(keyOf(finding));
-      if (current === undefined) {
-        const alert = await this.open(finding, now);
-        if (alert !== null) {
-          opened.push(alert);
-        }
-      } else {
-        stillOpen.push({ alert: current, finding });
-      }
-    }
-    await this.touch(stillOpen, now);
+    const opened = await this.openOrKeep(findings, open, now);
+    const found = new Set(findings.map(keyOf));
     const resolved: AlertEntity[] = [];
     for (const alert of open.filter((candidate) => !found.has(keyOf(candidate)))) {
       if (await this.resolve(alert, now)) {
         resolved.push(alert);
       }
     }
+
     const delivery = await this.webhook.deliverPending();
 
     return {
@@ -86,6 +73,27 @@ export class AlertEvaluator {
       notificationsDelivered: delivery.delivered,
       notificationsPending: delivery.pending,
     };
+  }
+
+  /** Opens an alert for each finding that has none open, and refreshes the open ones; answers those it opened. */
+  private async openOrKeep(findings: AlertFinding[], open: AlertEntity[], now: Date): Promise<AlertEntity[]> {
+    const openByKey = new Map(open.map((alert) => [keyOf(alert), alert]));
+    const opened: AlertEntity[] = [];
+    const stillOpen: { alert: AlertEntity; finding: AlertFinding }[] = [];
+    for (const finding of findings) {
+      const current = openByKey.get(keyOf(finding));
+      if (current !== undefined) {
+        stillOpen.push({ alert: current, finding });
+        continue;
+      }
+      const alert = await this.open(finding, now);
+      if (alert !== null) {
+        opened.push(alert);
+      }
+    }
+    await this.touch(stillOpen, now);
+
+    return opened;
   }
 
   /** Opens the alert unless another evaluation (here or on another replica) just did; answers it when opened. */

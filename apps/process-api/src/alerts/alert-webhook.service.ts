@@ -101,27 +101,34 @@ export class AlertWebhook {
       .createQueryBuilder('notification')
       .where('notification.status = :status', { status: 'pending' })
       .andWhere('(notification.claimed_until IS NULL OR notification.claimed_until < :now)', { now })
+      // An alert's resolution never overtakes its opening, here or on another replica.
+      .andWhere((query) => {
+        const openingPending = query
+          .subQuery()
+          .select('1')
+          .from(AlertNotificationEntity, 'opening')
+          .where('opening.alert_id = notification.alert_id')
+          .andWhere('opening.type = :opened AND opening.status = :status')
+          .getQuery();
+
+        return `(notification.type <> :resolved OR NOT EXISTS ${openingPending})`;
+      })
+      .setParameters({ opened: 'lanegate.alert.opened.v1', resolved: 'lanegate.alert.resolved.v1' })
       .orderBy('notification.created_at', 'ASC')
       .addOrderBy('notification.id', 'ASC')
       .take(BATCH)
       .getMany();
 
     let delivered = 0;
-    const heldBack = new Set<string>();
     for (const notification of due) {
-      // An alert's resolution never overtakes its opening.
-      if (heldBack.has(notification.alertId) || !(await this.claim(notification, now))) {
-        heldBack.add(notification.alertId);
+      if (!(await this.claim(notification, now))) {
         continue;
       }
       const attempt = await this.send(notification);
       await this.record(notification, attempt);
       if (attempt.delivered) {
         delivered += 1;
-        continue;
-      }
-      heldBack.add(notification.alertId);
-      if (attempt.receiverDown) {
+      } else if (attempt.receiverDown) {
         break;
       }
     }
