@@ -4,6 +4,7 @@ import type { LayerDocumentSpec } from '@lanegate/platform';
 
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { DevSignInController } from './dashboard/dev-sign-in.controller.js';
+import { OpsAlertsController } from './ops/ops-alerts.controller.js';
 import { OpsController } from './ops/ops.controller.js';
 import { PortalController } from './portal/portal.controller.js';
 import { processApiClientProvider } from './process-api.client.js';
@@ -13,7 +14,7 @@ import { processApiClientProvider } from './process-api.client.js';
  * operations dashboard page at `/ops`. It owns no business data: everything comes from the process layer over HTTP.
  */
 @Module({
-  controllers: [OpsController, PortalController, DashboardController, DevSignInController],
+  controllers: [OpsController, OpsAlertsController, PortalController, DashboardController, DevSignInController],
   providers: [processApiClientProvider],
 })
 export class ExperienceApiModule {}

@@ -14,6 +14,9 @@ import { CreateShipments1764790100000 } from './migrations/1764790100000-create-
 import { CreateDispatchProjection1764790160000 } from './migrations/1764790160000-create-dispatch-projection.js';
 import { CreateBilling1764790500000 } from './migrations/1764790500000-create-billing.js';
 import { CreateReconciliations1764790600000 } from './migrations/1764790600000-create-reconciliations.js';
+import { CreateAlerts1764790700000 } from './migrations/1764790700000-create-alerts.js';
+import { AlertEntity, AlertNotificationEntity } from './alerts/alert.entity.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { ReconciliationEntity } from './reconciliation/reconciliation.entity.js';
 import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { BillingModule } from './billing/billing.module.js';
@@ -49,6 +52,8 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
         BillingHoldEntity,
         InvoiceEntity,
         ReconciliationEntity,
+        AlertEntity,
+        AlertNotificationEntity,
       ],
       migrations: [
         ...MESSAGING_MIGRATIONS,
@@ -56,6 +61,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
         CreateDispatchProjection1764790160000,
         CreateBilling1764790500000,
         CreateReconciliations1764790600000,
+        CreateAlerts1764790700000,
       ],
     }),
     MessagingModule.forLayer('process'),
@@ -65,6 +71,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
     OperationsModule,
     BillingModule,
     ReconciliationModule,
+    AlertsModule,
   ],
 })
 export class ProcessApiModule {}

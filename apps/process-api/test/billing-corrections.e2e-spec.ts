@@ -125,12 +125,7 @@ describe('after an invoice is posted', () => {
   describe('an ERP that stays unreachable', () => {
     it('gives up after the allowed attempts as a dead letter, then posts once when an operator replays it', async () => {
       const shipmentId = await bed.createShipment();
-      const now = Date.now();
-      await bed.setErpFaults({
-        maintenance: { startsAt: new Date(now - 1_000).toISOString(), endsAt: new Date(now + 120_000).toISOString() },
-      });
-      await bed.report(referenceLoad(shipmentId));
-      await bed.waitForReadiness(shipmentId, (readiness) => readiness.postingFailure !== null, 30_000);
+      await bed.deliverWhileErpDown(shipmentId);
 
       const letters = await bed.call('GET', '/process/v1/dead-letters?status=open&consumer=process.billing');
       const letter = letters.body.items.find((item: { subject: string }) => item.subject === shipmentId);
@@ -140,12 +135,7 @@ describe('after an invoice is posted', () => {
       expect(timeline.items.map((entry: { kind: string }) => entry.kind)).toContain('billing.gave_up');
 
       await bed.call('DELETE', '/sandbox/erp/faults');
-      // The system layer's circuit may still be open for a few seconds after the outage; operators retry.
-      let replay = await bed.call('POST', `/process/v1/dead-letters/${letter.id}/replay`);
-      for (let attempt = 0; replay.status !== 200 && attempt < 15; attempt += 1) {
-        await sleep(1_000);
-        replay = await bed.call('POST', `/process/v1/dead-letters/${letter.id}/replay`);
-      }
+      const replay = await bed.replayAfterOutage(letter.id);
 
       expect(replay.status).toBe(200);
       await bed.waitForStatus(shipmentId, 'invoice_posted');

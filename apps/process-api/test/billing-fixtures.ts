@@ -1,4 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { expect } from 'vitest';
+
+import { referenceLoad } from '@lanegate/domain/testing';
 
 import { type TestApp, waitUntil } from '@lanegate/platform/testing';
 
@@ -122,6 +126,30 @@ export class BillingBed {
   async setErpFaults(faults: Record<string, unknown>): Promise<void> {
     const answer = await this.call('PUT', '/sandbox/erp/faults', faults);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+
+  /**
+   * Reports the reference load while the ERP is in a maintenance window, and waits until billing gives up posting
+   * it: with `BILLING_ATTEMPTS=2` and `BILLING_RETRY_MAX_SECONDS=1` its work is a dead letter within seconds.
+   */
+  async deliverWhileErpDown(shipmentId: string): Promise<void> {
+    const now = Date.now();
+    await this.setErpFaults({
+      maintenance: { startsAt: new Date(now - 1_000).toISOString(), endsAt: new Date(now + 120_000).toISOString() },
+    });
+    await this.report(referenceLoad(shipmentId));
+    await this.waitForReadiness(shipmentId, (readiness) => readiness.postingFailure !== null, 30_000);
+  }
+
+  /** Replays a dead letter after an ERP outage, as operators do: again while the system layer's circuit is open. */
+  async replayAfterOutage(deadLetterId: string): Promise<Reply> {
+    let replay = await this.call('POST', `/process/v1/dead-letters/${deadLetterId}/replay`);
+    for (let attempt = 0; replay.status !== 200 && attempt < 15; attempt += 1) {
+      await sleep(1_000);
+      replay = await this.call('POST', `/process/v1/dead-letters/${deadLetterId}/replay`);
+    }
+
+    return replay;
   }
 
   async changeCustomer(customerId: string, changes: Record<string, unknown>): Promise<void> {

@@ -4,5 +4,6 @@ export * from './audit/audit-log.entity.js';
 export * from './audit/audit-log.exception.js';
 export * from './audit/audit-log.repository.js';
 export * from './column-types.js';
+export * from './exclusive-schedule.js';
 export * from './persistence.module.js';
 export * from './transaction.js';

@@ -13,6 +13,7 @@ export * from './http/bootstrap.js';
 export * from './http/deprecation.js';
 export * from './http/layer.js';
 export * from './http-client/layer-client.js';
+export * from './http-client/outbound-call-policies.js';
 export * from './idempotency/idempotency-stores.js';
 export * from './idempotency/idempotency.interceptor.js';
 export * from './idempotency/idempotency.store.js';

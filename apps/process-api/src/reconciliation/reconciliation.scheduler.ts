@@ -2,12 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
+import { ExclusiveSchedule } from '@lanegate/persistence';
 import { LANEGATE_CONFIG, type LanegateConfig } from '@lanegate/platform';
 
 import { ReconciliationService } from './reconciliation.service.js';
-
-/** Advisory lock key that lets one process-api replica at a time run the scheduled reconciliation. */
-const SCHEDULE_LOCK = 'lanegate:reconciliation:scheduled';
 
 /**
  * Runs the reconciliation of the last `RECONCILIATION_WINDOW_HOURS` every `RECONCILIATION_INTERVAL_MINUTES`
@@ -17,54 +15,35 @@ const SCHEDULE_LOCK = 'lanegate:reconciliation:scheduled';
 @Injectable()
 export class ReconciliationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconciliationScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly schedule: ExclusiveSchedule;
 
   constructor(
     @Inject(ReconciliationService) private readonly reconciliations: ReconciliationService,
-    @InjectDataSource('process') private readonly dataSource: DataSource,
+    @InjectDataSource('process') dataSource: DataSource,
     @Inject(LANEGATE_CONFIG) private readonly config: LanegateConfig,
-  ) {}
+  ) {
+    this.schedule = new ExclusiveSchedule({
+      dataSource,
+      lockKey: 'lanegate:reconciliation:scheduled',
+      intervalMs: config.billing.reconciliationIntervalMinutes * 60_000,
+      turn: () => this.reconcileWindow(new Date()),
+      failed: (error) =>
+        this.logger.error({ err: error }, 'scheduled reconciliation failed; the next turn tries again'),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.billing.reconciliationIntervalMinutes;
-    if (minutes === 0) {
-      return;
-    }
-    this.timer = setInterval(() => {
-      this.running ??= this.runOnce().finally(() => {
-        this.running = undefined;
-      });
-    }, minutes * 60_000);
-    this.timer.unref();
+    this.schedule.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
-  /** One scheduled turn: the window up to now, if this replica holds the lock. */
-  async runOnce(now = new Date()): Promise<void> {
+  /** The window up to now, as the scheduled requester. */
+  private reconcileWindow(now: Date): Promise<unknown> {
     const from = new Date(now.getTime() - this.config.billing.reconciliationWindowHours * 3_600_000);
-    const run = (): Promise<unknown> => this.reconciliations.run({ from, to: now }, 'scheduled');
-    try {
-      if (this.dataSource.options.type !== 'postgres') {
-        await run();
 
-        return;
-      }
-      await this.dataSource.transaction(async (manager) => {
-        const [{ locked }] = await manager.query<{ locked: boolean }[]>(
-          'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
-          [SCHEDULE_LOCK],
-        );
-        if (locked) {
-          await run();
-        }
-      });
-    } catch (error) {
-      this.logger.error({ err: error }, 'scheduled reconciliation failed; the next turn tries again');
-    }
+    return this.reconciliations.run({ from, to: now }, 'scheduled');
   }
 }

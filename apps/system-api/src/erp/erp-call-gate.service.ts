@@ -7,7 +7,7 @@ import {
   type TimeoutPolicy,
 } from 'cockatiel';
 
-import type { LanegateConfig } from '@lanegate/platform';
+import { type LanegateConfig, type OutboundCallPolicy, outboundCallPolicies } from '@lanegate/platform';
 
 import type { ErpResponse } from './erp.client.js';
 import {
@@ -28,7 +28,6 @@ import {
 } from './erp.metrics.js';
 import { ErpCallLatency } from './erp-call-latency.service.js';
 import { ErpLimiter } from './erp-limiter.service.js';
-import { type OutboundCallPolicy, outboundCallPolicies } from '../resilience/outbound-call-policies.js';
 
 /** How one transaction type treats a slow or failing ERP. */
 export type ErpCallPolicy = OutboundCallPolicy;

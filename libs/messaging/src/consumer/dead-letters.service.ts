@@ -1,7 +1,7 @@
 import { Gauge, register } from 'prom-client';
 import { type DataSource, type EntityManager, type FindOptionsWhere, In, LessThan } from 'typeorm';
 
-import { runInTransaction } from '@lanegate/persistence';
+import { rawInstant, runInTransaction } from '@lanegate/persistence';
 import { ApplicationError, ResourceNotFoundError } from '@lanegate/platform';
 
 import { parseEvent } from '../event-envelope.js';
@@ -212,20 +212,32 @@ function registerDeadLetterGauges(dataSource: DataSource): void {
         if (!source.isInitialized) {
           continue;
         }
-        const rows = await source
-          .getRepository(DeadLetterEntity)
-          .createQueryBuilder('letter')
-          .select('letter.consumer', 'consumer')
-          .addSelect('COUNT(*)', 'count')
-          .addSelect('MIN(letter.first_failed_at)', 'oldest')
-          .where('letter.status = :status', { status: 'open' })
-          .groupBy('letter.consumer')
-          .getRawMany<{ consumer: string; count: string | number; oldest: string | Date }>();
-        for (const row of rows) {
-          this.set({ consumer: row.consumer }, Number(row.count));
-          oldest.set({ consumer: row.consumer }, (Date.now() - new Date(row.oldest).getTime()) / 1000);
+        for (const depth of await openDeadLetterDepth(source)) {
+          this.set({ consumer: depth.consumer }, depth.open);
+          oldest.set({ consumer: depth.consumer }, (Date.now() - depth.oldestFailedAt.getTime()) / 1000);
         }
       }
     },
   });
+}
+
+/** Open dead letters per consumer, with when the oldest of them first failed. */
+export async function openDeadLetterDepth(
+  dataSource: DataSource,
+): Promise<{ consumer: string; open: number; oldestFailedAt: Date }[]> {
+  const rows = await dataSource
+    .getRepository(DeadLetterEntity)
+    .createQueryBuilder('letter')
+    .select('letter.consumer', 'consumer')
+    .addSelect('COUNT(*)', 'count')
+    .addSelect('MIN(letter.first_failed_at)', 'oldest')
+    .where('letter.status = :status', { status: 'open' })
+    .groupBy('letter.consumer')
+    .getRawMany<{ consumer: string; count: string | number; oldest: unknown }>();
+
+  return rows.map((row) => ({
+    consumer: row.consumer,
+    open: Number(row.count),
+    oldestFailedAt: rawInstant(row.oldest) ?? new Date(),
+  }));
 }

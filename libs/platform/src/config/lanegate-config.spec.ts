@@ -92,4 +92,20 @@ describe('loadConfig', () => {
     expect(loadConfig('gateway', { LOG_PRETTY: 'false' }).log.pretty).toBe(false);
     expect(problemsOf(() => loadConfig('gateway', { LOG_PRETTY: 'maybe' }))[0]).toMatch(/^LOG_PRETTY must be true/);
   });
+
+  it('requires a signing secret with an alert webhook URL, and sends no notifications without a URL', () => {
+    const secret = 'whsec_bGFuZWdhdGUtYWxlcnQtd2ViaG9vay1zZWNyZXQ=';
+
+    expect(loadConfig('gateway', {}).alerts.webhook).toBeUndefined();
+    expect(problemsOf(() => loadConfig('gateway', { ALERT_WEBHOOK_URL: 'https://ops.example.com/hooks' }))[0]).toMatch(
+      /^ALERT_WEBHOOK_SECRET must be whsec_.*required when ALERT_WEBHOOK_URL is set/,
+    );
+    expect(problemsOf(() => loadConfig('gateway', { ALERT_WEBHOOK_SECRET: 'not-a-secret' }))[0]).toMatch(
+      /^ALERT_WEBHOOK_SECRET/,
+    );
+    expect(
+      loadConfig('gateway', { ALERT_WEBHOOK_URL: 'https://ops.example.com/hooks', ALERT_WEBHOOK_SECRET: secret }).alerts
+        .webhook,
+    ).toEqual({ url: 'https://ops.example.com/hooks', secret, timeoutMs: 5000 });
+  });
 });

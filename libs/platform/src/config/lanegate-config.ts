@@ -245,6 +245,45 @@ class EnvironmentVariables {
   @Min(0)
   @Max(600)
   DEMO_LOADS_PER_MINUTE?: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ALERT_EVALUATION_INTERVAL_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ALERT_POD_MISSING_HOURS = 24;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ALERT_SLA_INVOICE_POSTED_HOURS = 48;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ALERT_DEAD_LETTER_DEPTH = 10;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  ALERT_WEBHOOK_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.ALERT_WEBHOOK_URL !== undefined || env.ALERT_WEBHOOK_SECRET !== undefined,
+  )
+  @Matches(new RegExp(`^${WEBHOOK_SECRET}$`), {
+    message: 'must be whsec_ and the base64 of at least 24 bytes (and is required when ALERT_WEBHOOK_URL is set)',
+  })
+  ALERT_WEBHOOK_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  ALERT_WEBHOOK_TIMEOUT_MS = 5000;
 }
 
 /** Loads per minute the embedded gateway plays through the sandbox when nothing else is said. */
@@ -311,6 +350,19 @@ export interface LanegateConfig {
     readonly reconciliationIntervalMinutes: number;
     /** How far back a scheduled reconciliation looks. */
     readonly reconciliationWindowHours: number;
+  };
+  /** The process layer's alert policies, their thresholds and the webhook that hears of each alert. */
+  readonly alerts: {
+    /** Seconds between scheduled evaluations; 0 evaluates on demand only. */
+    readonly evaluationIntervalSeconds: number;
+    /** A delivered shipment without proof of delivery this long after delivery is an alert. */
+    readonly podMissingHours: number;
+    /** A delivered shipment without a posted invoice this long after delivery breaches the billing SLA. */
+    readonly slaInvoicePostedHours: number;
+    /** More open dead letters than this is an alert. */
+    readonly deadLetterDepth: number;
+    /** Where alert notifications go, signed with the Standard Webhooks scheme; absent, none are sent. */
+    readonly webhook?: { readonly url: string; readonly secret: string; readonly timeoutMs: number };
   };
   /** The dispatch platform the system layer tenders loads to. */
   readonly dispatch: {
@@ -416,6 +468,20 @@ export function loadConfig(app: LanegateApp, env: NodeJS.ProcessEnv = process.en
       uninvoicedAfterHours: variables.RECONCILIATION_UNINVOICED_AFTER_HOURS,
       reconciliationIntervalMinutes: variables.RECONCILIATION_INTERVAL_MINUTES,
       reconciliationWindowHours: variables.RECONCILIATION_WINDOW_HOURS,
+    },
+    alerts: {
+      evaluationIntervalSeconds: variables.ALERT_EVALUATION_INTERVAL_SECONDS,
+      podMissingHours: variables.ALERT_POD_MISSING_HOURS,
+      slaInvoicePostedHours: variables.ALERT_SLA_INVOICE_POSTED_HOURS,
+      deadLetterDepth: variables.ALERT_DEAD_LETTER_DEPTH,
+      webhook:
+        variables.ALERT_WEBHOOK_URL === undefined
+          ? undefined
+          : {
+              url: variables.ALERT_WEBHOOK_URL,
+              secret: variables.ALERT_WEBHOOK_SECRET ?? '',
+              timeoutMs: variables.ALERT_WEBHOOK_TIMEOUT_MS,
+            },
     },
     dispatch: {
       baseUrl: variables.DISPATCH_PLATFORM_URL ?? `${variables.SANDBOX_URL ?? self}/sandbox/dispatch`,

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BrokenCircuitError, CircuitState } from 'cockatiel';
 
-import { LANEGATE_CONFIG, type LanegateConfig } from '@lanegate/platform';
-
 import {
+  LANEGATE_CONFIG,
+  type LanegateConfig,
   type OutboundCallPolicies,
   type OutboundCallPolicy,
   outboundCallPolicies,
-} from '../../resilience/outbound-call-policies.js';
+} from '@lanegate/platform';
+
 import { DispatchPlatformClient } from './dispatch-platform.client.js';
 import { DispatchPlatformUnavailableError, DispatchTransientError } from './dispatch-platform.exception.js';
 import type { DispatchTender, PlatformTenderReceipt } from './dispatch-tender.port.js';

@@ -14,7 +14,7 @@ import {
   timeout,
 } from 'cockatiel';
 
-/** How the system layer treats a slow or failing outside system (the ERP, a dispatch platform) for one kind of call. */
+/** How Lanegate treats a slow or failing outside system (ERP, dispatch platform, webhook receiver) per kind of call. */
 export interface OutboundCallPolicy {
   /** Timeout of one call. */
   timeoutMs: number;
