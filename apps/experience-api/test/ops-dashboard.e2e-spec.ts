@@ -84,6 +84,12 @@ describe.skipIf(!browserPresent)('the operations dashboard at /ops in headless C
       postingFailures: { count: number };
       deadLetters: { open: number };
     };
+    // The seeded refusal of the ERP is a failed posting: an evaluation of the alert policies opens its alert.
+    const evaluation = await fetch(`${app.baseUrl}/process/v1/alerts/evaluations`, {
+      method: 'POST',
+      headers: { authorization: ops },
+    });
+    expect(evaluation.status).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
     await page.goto(`${app.baseUrl}/ops`);
     await page.click('#dev-sign-in');
@@ -104,6 +110,9 @@ describe.skipIf(!browserPresent)('the operations dashboard at /ops in headless C
     expect(await text(page, 'posting-failures')).toBe('1');
     expect(await page.locator('#failures').textContent()).toContain(seeded.rejected);
     expect(await page.locator('#sla-chart').boundingBox()).not.toBeNull();
+    const alerts = await page.locator('#alerts').textContent();
+    expect(alerts).toContain('posting_failed');
+    expect(alerts).toContain(seeded.rejected);
 
     await page.fill('#search', seeded.posted);
     await page.click('#search-form button[type=submit]');
