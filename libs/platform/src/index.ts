@@ -22,3 +22,4 @@ export * from './openapi/problem.dto.js';
 export * from './platform.module.js';
 export * from './http/run-process.js';
 export * from './http/page-query.dto.js';
+export * from './standards/openapi-schemas.js';
