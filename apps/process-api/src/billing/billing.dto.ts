@@ -332,6 +332,17 @@ export class ListInvoicesQuery extends PageQuery {
   @IsOptional()
   @IsIn(INVOICE_KINDS)
   kind?: (typeof INVOICE_KINDS)[number];
+
+  @ApiPropertyOptional({
+    description:
+      '`true`: only documents the ERP holds (posted, or posted and since credited); `false`: only those it does ' +
+      'not (still posting, or rejected).',
+    enum: ['true', 'false'],
+    example: 'true',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  inErp?: 'true' | 'false';
 }
 
 export class RequestBillingReviewDto {

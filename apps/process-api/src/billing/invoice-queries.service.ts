@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 
 import { ResourceNotFoundError } from '@lanegate/platform';
 
 import type { InvoicePage, InvoiceView, ListInvoicesQuery } from './billing.dto.js';
 import { toInvoiceView } from './billing.service.js';
 import { InvoiceEntity } from './invoice.entity.js';
+
+const HELD_BY_ERP: InvoiceEntity['status'][] = ['posted', 'credited'];
+const NOT_HELD_BY_ERP: InvoiceEntity['status'][] = ['posting', 'rejected'];
 
 /** Reads invoices, credit memos and rebills across shipments, for finance views and customer portals. */
 @Injectable()
@@ -16,13 +19,14 @@ export class InvoiceQueries {
   async page(query: ListInvoicesQuery): Promise<InvoicePage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const { customerId, shipmentId, erpDocumentNumber, kind } = query;
+    const { customerId, shipmentId, erpDocumentNumber, kind, inErp } = query;
     const [rows, total] = await this.dataSource.manager.findAndCount(InvoiceEntity, {
       where: {
         ...(customerId === undefined ? {} : { customerId }),
         ...(shipmentId === undefined ? {} : { shipmentId }),
         ...(erpDocumentNumber === undefined ? {} : { erpDocumentNumber }),
         ...(kind === undefined ? {} : { kind }),
+        ...(inErp === undefined ? {} : { status: In(inErp === 'true' ? HELD_BY_ERP : NOT_HELD_BY_ERP) }),
       },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (page - 1) * pageSize,

@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AxiosInstance } from 'axios';
+
+import { ResourceNotFoundError } from '@lanegate/platform';
+
+import { PROCESS_API } from '../process-api.client.js';
+import type {
+  ProcessInvoice,
+  ProcessInvoicePage,
+  ProcessShipment,
+  ProcessShipmentPage,
+  ProcessTimelinePage,
+} from '../process-api.types.js';
+
+/** The process layer's largest page. */
+const MAX_PAGE_SIZE = 100;
+
+export interface ShipmentFilter {
+  status?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InvoiceFilter {
+  shipmentId?: string;
+  erpDocumentNumber?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * What a portal customer may read, from the process layer. Every call names the customer, so the process layer
+ * answers another customer's shipment or invoice with 404 and foreign data never reaches this layer. Only the
+ * documents the ERP holds (posted, or posted and since credited) are the customer's invoices: a posting still in
+ * flight or one the ERP rejected was never issued.
+ */
+@Injectable()
+export class PortalReads {
+  constructor(@Inject(PROCESS_API) private readonly processApi: AxiosInstance) {}
+
+  async shipments(customerId: string, filter: ShipmentFilter): Promise<ProcessShipmentPage> {
+    const { data } = await this.processApi.get<ProcessShipmentPage>('/process/v1/shipments', {
+      params: { customerId, ...filter },
+    });
+
+    return data;
+  }
+
+  async shipment(customerId: string, shipmentId: string): Promise<ProcessShipment> {
+    const { data } = await this.processApi.get<ProcessShipment>(`/process/v1/shipments/${segment(shipmentId)}`, {
+      params: { customerId },
+    });
+
+    return data;
+  }
+
+  /** Every `status.changed` entry of the shipment's timeline, oldest first. */
+  async statusChanges(customerId: string, shipmentId: string): Promise<ProcessTimelinePage['items']> {
+    const entries: ProcessTimelinePage['items'] = [];
+    for (let page = 1; ; page += 1) {
+      const { data } = await this.processApi.get<ProcessTimelinePage>(
+        `/process/v1/shipments/${segment(shipmentId)}/timeline`,
+        { params: { customerId, kind: 'status.changed', page, pageSize: MAX_PAGE_SIZE } },
+      );
+      entries.push(...data.items);
+      if (data.items.length < MAX_PAGE_SIZE || entries.length >= data.total) {
+        return entries;
+      }
+    }
+  }
+
+  /** The shipment's invoices, credit memos and rebills that the ERP holds, oldest first. */
+  async invoicesOf(customerId: string, shipmentId: string): Promise<ProcessInvoice[]> {
+    const { data } = await this.processApi.get<{ items: ProcessInvoice[] }>(
+      `/process/v1/shipments/${segment(shipmentId)}/invoices`,
+      { params: { customerId } },
+    );
+
+    return data.items.filter(heldByErp);
+  }
+
+  async invoice(customerId: string, invoiceId: string): Promise<ProcessInvoice> {
+    const { data } = await this.processApi.get<ProcessInvoice>(`/process/v1/invoices/${segment(invoiceId)}`, {
+      params: { customerId },
+    });
+    if (!heldByErp(data)) {
+      throw new ResourceNotFoundError('invoice', invoiceId);
+    }
+
+    return data;
+  }
+
+  /** The customer's documents that the ERP holds, newest first. */
+  async invoices(customerId: string, filter: InvoiceFilter): Promise<ProcessInvoicePage> {
+    const { data } = await this.processApi.get<ProcessInvoicePage>('/process/v1/invoices', {
+      params: { customerId, inErp: 'true', ...filter },
+    });
+
+    return data;
+  }
+}
+
+function heldByErp(invoice: ProcessInvoice): boolean {
+  return invoice.status === 'posted' || invoice.status === 'credited';
+}
+
+/** An id as one path segment, so that no id can name another route. */
+function segment(id: string): string {
+  return encodeURIComponent(id);
+}
