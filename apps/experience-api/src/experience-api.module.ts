@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import type { LayerDocumentSpec } from '@lanegate/platform';
 
 import { OpsController } from './ops/ops.controller.js';
+import { NmftaPortal } from './portal/nmfta/nmfta-portal.service.js';
+import { PortalNmftaController } from './portal/nmfta/portal-nmfta.controller.js';
 import { PortalInvoicesController } from './portal/portal-invoices.controller.js';
 import { PortalReads } from './portal/portal-reads.service.js';
 import { PortalController } from './portal/portal.controller.js';
@@ -13,8 +15,8 @@ import { processApiClientProvider } from './process-api.client.js';
  * no business data: everything comes from the process layer over HTTP.
  */
 @Module({
-  controllers: [OpsController, PortalController, PortalInvoicesController],
-  providers: [processApiClientProvider, PortalReads],
+  controllers: [OpsController, PortalController, PortalInvoicesController, PortalNmftaController],
+  providers: [processApiClientProvider, PortalReads, NmftaPortal],
 })
 export class ExperienceApiModule {}
 

@@ -110,6 +110,35 @@ export class PortalBed {
     }
   }
 
+  /**
+   * Corrects a posted invoice the way a late layover does: approved after posting, it credits the invoice and
+   * rebills it with the layover. Waits for the three documents to stand in the ERP.
+   */
+  async correctWithLayover(shipmentId: string): Promise<void> {
+    const accessorials = `/process/v1/shipments/${shipmentId}/accessorials`;
+    const layover = { amountCents: 30_000, currency: 'USD' };
+    const submitted = await this.call(this.ops, 'POST', accessorials, {
+      accessorialId: 'ACC-LAYOVER-1',
+      kind: 'layover',
+      description: 'Consignee closed overnight',
+      ...layover,
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBeLessThan(300);
+    await waitUntil(async () => {
+      const { body } = await this.call(this.ops, 'GET', `/process/v1/shipments/${shipmentId}/billing-readiness`);
+
+      return (body.holds as { reason: string }[]).some((hold) => hold.reason === 'accessorial_pending');
+    }, 20_000);
+    const approved = await this.call(this.ops, 'POST', `${accessorials}/ACC-LAYOVER-1/approval`, layover);
+    expect(approved.status, JSON.stringify(approved.body)).toBeLessThan(300);
+    await waitUntil(async () => {
+      const { body } = await this.call(this.ops, 'GET', `/process/v1/shipments/${shipmentId}/invoices`);
+      const rows = body.items as { status: string }[];
+
+      return rows.length === 3 && rows.every((row) => row.status === 'posted' || row.status === 'credited');
+    }, 20_000);
+  }
+
   /** A shipment of the customer driven through the reference load to a posted invoice, with its proof of delivery. */
   async invoicedShipment(customer: CustomerKey): Promise<string> {
     const shipmentId = await this.createShipment(customer);
