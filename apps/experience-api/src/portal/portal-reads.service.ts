@@ -32,7 +32,8 @@ export interface InvoiceFilter {
 
 /**
  * What a portal customer may read, from the process layer. Every call names the customer, so the process layer
- * answers another customer's shipment or invoice with 404 and foreign data never reaches this layer. Only the
+ * answers another customer's shipment or invoice with 404 and foreign data never reaches this layer; what comes
+ * back is checked against the customer all the same. Only the
  * documents the ERP holds (posted, or posted and since credited) are the customer's invoices: a posting still in
  * flight or one the ERP rejected was never issued.
  */
@@ -42,16 +43,19 @@ export class PortalReads {
 
   async shipments(customerId: string, filter: ShipmentFilter): Promise<ProcessShipmentPage> {
     const { data } = await this.processApi.get<ProcessShipmentPage>('/process/v1/shipments', {
-      params: { customerId, ...filter },
+      params: { ...filter, customerId },
     });
 
-    return data;
+    return { ...data, items: data.items.filter((shipment) => shipment.customerId === customerId) };
   }
 
   async shipment(customerId: string, shipmentId: string): Promise<ProcessShipment> {
     const { data } = await this.processApi.get<ProcessShipment>(`/process/v1/shipments/${segment(shipmentId)}`, {
       params: { customerId },
     });
+    if (data.customerId !== customerId) {
+      throw new ResourceNotFoundError('shipment', shipmentId);
+    }
 
     return data;
   }
@@ -78,14 +82,14 @@ export class PortalReads {
       { params: { customerId } },
     );
 
-    return data.items.filter(heldByErp);
+    return data.items.filter((invoice) => invoice.customerId === customerId && heldByErp(invoice));
   }
 
   async invoice(customerId: string, invoiceId: string): Promise<ProcessInvoice> {
     const { data } = await this.processApi.get<ProcessInvoice>(`/process/v1/invoices/${segment(invoiceId)}`, {
       params: { customerId },
     });
-    if (!heldByErp(data)) {
+    if (data.customerId !== customerId || !heldByErp(data)) {
       throw new ResourceNotFoundError('invoice', invoiceId);
     }
 
@@ -95,10 +99,10 @@ export class PortalReads {
   /** The customer's documents that the ERP holds, newest first. */
   async invoices(customerId: string, filter: InvoiceFilter): Promise<ProcessInvoicePage> {
     const { data } = await this.processApi.get<ProcessInvoicePage>('/process/v1/invoices', {
-      params: { customerId, inErp: 'true', ...filter },
+      params: { ...filter, customerId, inErp: 'true' },
     });
 
-    return data;
+    return { ...data, items: data.items.filter((invoice) => invoice.customerId === customerId) };
   }
 }
 
