@@ -86,12 +86,6 @@ export class NmftaConsignee {
   address: NmftaPostalAddress;
 }
 
-/**
- * The customer billed, in the standard's shape. Left empty: Lanegate holds the customer's ERP id (the
- * `billingPartyID` attribute), not its name or address.
- */
-export class NmftaBillingParty {}
-
 export class NmftaTerms {
   @ApiProperty({
     description: 'The shipper pays the freight it is invoiced for.',
@@ -109,10 +103,14 @@ export class NmftaInvoiceHeader {
   consignee: NmftaConsignee;
 
   @ApiProperty({
-    description: 'The customer billed: empty, since Lanegate holds only its ERP id (attribute `billingPartyID`).',
-    type: NmftaBillingParty,
+    description:
+      "The customer billed: empty, since Lanegate holds the customer's ERP id (attribute `billingPartyID`), not " +
+      'its name or address.',
+    type: 'object',
+    properties: {},
+    example: {},
   })
-  billingParty: NmftaBillingParty;
+  billingParty: Record<string, never>;
 
   @ApiProperty({ description: 'Billing terms.', type: NmftaTerms })
   terms: NmftaTerms;
