@@ -1,21 +1,13 @@
-import { fileURLToPath } from 'node:url';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { OpenApiSchemas } from '@lanegate/platform';
 import type { TestApp } from '@lanegate/platform/testing';
 
+import { invoiceAndDocumentSchemas } from '../src/portal/nmfta/nmfta-standard.js';
 import { startExperienceLayer } from './experience-layer.js';
 import { PortalBed } from './portal-fixtures.js';
 
 /** The standard's own schemas, as vendored beside the portal's NMFTA mapping. */
-const STANDARD = new OpenApiSchemas({
-  file: fileURLToPath(new URL('../src/portal/nmfta/schemas.yaml', import.meta.url)),
-  id: 'urn:nmfta:dsdc:truckload:invoice-and-documents:1.0:schemas',
-  formats: ['date', 'uuid', 'int64', 'double', 'binary'],
-  // The preview declares object keywords without `type: object` in a few schemas (Length, Width, Height).
-  strictTypes: false,
-});
+const STANDARD = invoiceAndDocumentSchemas();
 const validInvoice = STANDARD.validator('Invoice');
 const validDocumentResponse = STANDARD.validator('DocumentResponse');
 
