@@ -31,7 +31,7 @@ export class PortalNmftaController {
   })
   @ApiOkResponse({ description: 'Your invoices, as the standard shapes them.', type: [NmftaInvoice] })
   @ApiProblems(400, 401, 403, 429, 503)
-  invoices(@PortalCustomer() customerId: string, @Query() query: NmftaInvoicesQuery): Promise<NmftaInvoice[]> {
+  listInvoices(@PortalCustomer() customerId: string, @Query() query: NmftaInvoicesQuery): Promise<NmftaInvoice[]> {
     return this.nmfta.invoices(customerId, query);
   }
 
@@ -47,7 +47,7 @@ export class PortalNmftaController {
   })
   @ApiOkResponse({ description: 'The invoice, as the standard shapes it.', type: NmftaInvoice })
   @ApiProblems(401, 403, 404, 429, 503)
-  invoice(@PortalCustomer() customerId: string, @Param('uniqueID') uniqueID: string): Promise<NmftaInvoice> {
+  getInvoice(@PortalCustomer() customerId: string, @Param('uniqueID') uniqueID: string): Promise<NmftaInvoice> {
     return this.nmfta.invoice(customerId, uniqueID);
   }
 
@@ -58,7 +58,7 @@ export class PortalNmftaController {
   })
   @ApiOkResponse({ description: 'The documents, per invoice.', type: [NmftaDocumentResponse] })
   @ApiProblems(400, 401, 403, 429, 503)
-  documents(
+  listDocuments(
     @PortalCustomer() customerId: string,
     @Query() query: NmftaDocumentsQuery,
   ): Promise<NmftaDocumentResponse[]> {
@@ -73,7 +73,7 @@ export class PortalNmftaController {
   @ApiParam({ name: 'invoiceNumber', description: "The ERP's invoice number.", example: 'INV-000123' })
   @ApiOkResponse({ description: 'The documents.', type: NmftaDocumentResponse })
   @ApiProblems(401, 403, 404, 429, 503)
-  documentsOf(
+  getDocument(
     @PortalCustomer() customerId: string,
     @Param('invoiceNumber') invoiceNumber: string,
   ): Promise<NmftaDocumentResponse> {
