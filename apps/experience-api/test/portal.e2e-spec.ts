@@ -217,6 +217,30 @@ describe('customer portal', () => {
       expect(ofCreated.body).toMatchObject({ items: [], total: 0 });
     });
 
+    it('shows a correction after posting as the credited invoice, its credit memo and the rebill, linked', async () => {
+      const shipmentId = await bed.invoicedShipment('midwest');
+      await bed.correctWithLayover(shipmentId);
+      const { body } = await bed.portal('midwest', `/experience/v1/portal/shipments/${shipmentId}/invoices`);
+      const { body: shipment } = await bed.portal('midwest', `/experience/v1/portal/shipments/${shipmentId}`);
+      const [invoice, creditMemo, rebill] = body.items;
+
+      expect(body.items.map((item: any) => [item.id, item.kind, item.status])).toEqual([
+        [`INV-${shipmentId}-v1`, 'invoice', 'credited'],
+        [`CM-${shipmentId}-v1`, 'credit_memo', 'posted'],
+        [`INV-${shipmentId}-v2`, 'rebill', 'posted'],
+      ]);
+      expect(creditMemo).toMatchObject({
+        correctsInvoiceId: invoice.id,
+        totalCents: -invoice.totalCents,
+        taxCents: -invoice.taxCents,
+      });
+      expect(rebill.correctsInvoiceId).toBe(invoice.id);
+      expect(rebill.lines.map((line: { kind: string }) => line.kind)).toContain('layover');
+      expect(shipment.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
+        expect.arrayContaining(['invoice_posted', 'credit_memo_posted', 'rebill_posted']),
+      );
+    });
+
     it('answers 404 problem+json for an invoice that does not exist', async () => {
       const reply = await bed.portal('midwest', '/experience/v1/portal/invoices/INV-nowhere-v1');
 
