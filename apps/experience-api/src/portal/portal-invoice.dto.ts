@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 
-import { PageQuery } from '@lanegate/platform';
+import { PageQuery, PageView } from '@lanegate/platform';
 
 import { PortalCarrierView } from './portal-shipment.dto.js';
 
@@ -113,16 +113,7 @@ export class PortalInvoiceListView {
   items: PortalInvoiceView[];
 }
 
-export class PortalInvoicePage {
+export class PortalInvoicePage extends PageView {
   @ApiProperty({ description: 'Your invoices, credit memos and rebills, newest first.', type: [PortalInvoiceView] })
   items: PortalInvoiceView[];
-
-  @ApiProperty({ description: 'Number of your documents matching the filter.', example: 3 })
-  total: number;
-
-  @ApiProperty({ description: 'Page number, from 1.', example: 1 })
-  page: number;
-
-  @ApiProperty({ description: 'Page size.', example: 25 })
-  pageSize: number;
 }

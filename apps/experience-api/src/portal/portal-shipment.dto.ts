@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
-import { PageQuery } from '@lanegate/platform';
+import { PageQuery, PageView } from '@lanegate/platform';
 
 export const SHIPMENT_ID_PARAM = {
   name: 'shipmentId',
@@ -57,18 +57,9 @@ export class PortalShipmentView {
   createdAt: string;
 }
 
-export class PortalShipmentPage {
+export class PortalShipmentPage extends PageView {
   @ApiProperty({ description: 'Your shipments, newest first.', type: [PortalShipmentView] })
   items: PortalShipmentView[];
-
-  @ApiProperty({ description: 'Number of your shipments matching the filter.', example: 12 })
-  total: number;
-
-  @ApiProperty({ description: 'Page number, from 1.', example: 1 })
-  page: number;
-
-  @ApiProperty({ description: 'Page size.', example: 25 })
-  pageSize: number;
 }
 
 export class PortalStopView {

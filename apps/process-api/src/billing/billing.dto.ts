@@ -10,7 +10,7 @@ import {
   TAX_STATUSES,
   type TaxStatus,
 } from '@lanegate/domain';
-import { PageQuery } from '@lanegate/platform';
+import { PageQuery, PageView } from '@lanegate/platform';
 
 import { IsCustomerId } from '../shipments/shipment.dto.js';
 
@@ -293,18 +293,9 @@ export class InvoiceListView {
   items: InvoiceView[];
 }
 
-export class InvoicePage {
+export class InvoicePage extends PageView {
   @ApiProperty({ description: 'Invoices, credit memos and rebills on this page, newest first.', type: [InvoiceView] })
   items: InvoiceView[];
-
-  @ApiProperty({ description: 'Number of documents matching the filter.', example: 3 })
-  total: number;
-
-  @ApiProperty({ description: 'Page number, from 1.', example: 1 })
-  page: number;
-
-  @ApiProperty({ description: 'Page size.', example: 25 })
-  pageSize: number;
 }
 
 export class ListInvoicesQuery extends PageQuery {
