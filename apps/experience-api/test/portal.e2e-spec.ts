@@ -59,10 +59,11 @@ describe('customer portal', () => {
       expect((await at('createdTo=2020-01-01T00:00:00Z')).body).toMatchObject({ items: [], total: 0 });
     });
 
-    it('answers 400 problem+json naming the field for a bad date or an unknown status', async () => {
+    it('answers 400 problem+json naming the field for a bad date, a time without zone, or an unknown status', async () => {
       for (const [query, field] of [
         ['createdFrom=yesterday', 'createdFrom'],
         ['createdTo=2026-13-45', 'createdTo'],
+        ['createdFrom=2026-12-01T00:00:00', 'createdFrom'],
         ['status=lost', 'status'],
       ]) {
         const reply = await bed.portal('midwest', `/experience/v1/portal/shipments?${query}`);

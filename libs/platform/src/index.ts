@@ -23,3 +23,4 @@ export * from './platform.module.js';
 export * from './http/run-process.js';
 export * from './http/page-query.dto.js';
 export * from './standards/openapi-schemas.js';
+export * from './http/iso-instant.validator.js';

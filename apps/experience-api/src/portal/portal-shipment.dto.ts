@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '@lanegate/domain';
-import { PageQuery, PageView } from '@lanegate/platform';
+import { IsIsoInstant, PageQuery, PageView } from '@lanegate/platform';
 
 export const SHIPMENT_ID_PARAM = {
   name: 'shipmentId',
@@ -26,7 +26,7 @@ export class PortalShipmentsQuery extends PageQuery {
     example: '2026-12-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'createdFrom must be an ISO 8601 date or date-time' })
+  @IsIsoInstant('createdFrom')
   createdFrom?: string;
 
   @ApiPropertyOptional({
@@ -34,7 +34,7 @@ export class PortalShipmentsQuery extends PageQuery {
     example: '2027-01-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'createdTo must be an ISO 8601 date or date-time' })
+  @IsIsoInstant('createdTo')
   createdTo?: string;
 }
 

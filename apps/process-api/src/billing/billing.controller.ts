@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nes
 
 import { ApiProblems, LayerController, type Principal, Scopes } from '@lanegate/platform';
 
+import { CustomerScopeQuery } from '../shipments/shipment.dto.js';
 import {
   BillingReadinessView,
   BillingReviewAcceptedView,
@@ -11,7 +12,6 @@ import {
   SetPurchaseOrderDto,
 } from './billing.dto.js';
 import { BillingService } from './billing.service.js';
-import { CustomerScopeQuery } from '../shipments/shipment.dto.js';
 
 const SHIPMENT_ID = {
   name: 'shipmentId',

@@ -23,7 +23,7 @@ import {
   type ShipmentStatus,
   SUBMITTED_ACCESSORIAL_KINDS,
 } from '@lanegate/domain';
-import { PageQuery } from '@lanegate/platform';
+import { IsIsoInstant, PageQuery } from '@lanegate/platform';
 
 export const STOP_KINDS = ['pickup', 'delivery'] as const;
 
@@ -392,7 +392,7 @@ export class ListShipmentsQuery extends PageQuery {
     example: '2026-12-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'createdFrom must be an ISO 8601 date or date-time' })
+  @IsIsoInstant('createdFrom')
   createdFrom?: string;
 
   @ApiPropertyOptional({
@@ -400,7 +400,7 @@ export class ListShipmentsQuery extends PageQuery {
     example: '2027-01-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'createdTo must be an ISO 8601 date or date-time' })
+  @IsIsoInstant('createdTo')
   createdTo?: string;
 }
 
