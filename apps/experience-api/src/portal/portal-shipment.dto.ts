@@ -22,7 +22,7 @@ export class PortalShipmentsQuery extends PageQuery {
   status?: ShipmentStatus;
 
   @ApiPropertyOptional({
-    description: 'Only shipments created at or after this instant (ISO 8601, UTC).',
+    description: 'Only shipments created at or after this instant: an ISO 8601 date (midnight UTC) or zoned date-time.',
     example: '2026-12-01T00:00:00Z',
   })
   @IsOptional()
@@ -30,7 +30,7 @@ export class PortalShipmentsQuery extends PageQuery {
   createdFrom?: string;
 
   @ApiPropertyOptional({
-    description: 'Only shipments created before this instant (ISO 8601, UTC; exclusive).',
+    description: 'Only shipments created before this instant (exclusive): an ISO 8601 date or zoned date-time.',
     example: '2027-01-01T00:00:00Z',
   })
   @IsOptional()

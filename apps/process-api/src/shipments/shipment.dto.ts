@@ -388,7 +388,7 @@ export class ListShipmentsQuery extends PageQuery {
   status?: ShipmentStatus;
 
   @ApiPropertyOptional({
-    description: 'Only shipments created at or after this instant (ISO 8601, UTC).',
+    description: 'Only shipments created at or after this instant: an ISO 8601 date (midnight UTC) or zoned date-time.',
     example: '2026-12-01T00:00:00Z',
   })
   @IsOptional()
@@ -396,7 +396,7 @@ export class ListShipmentsQuery extends PageQuery {
   createdFrom?: string;
 
   @ApiPropertyOptional({
-    description: 'Only shipments created before this instant (ISO 8601, UTC; exclusive).',
+    description: 'Only shipments created before this instant (exclusive): an ISO 8601 date or zoned date-time.',
     example: '2027-01-01T00:00:00Z',
   })
   @IsOptional()
