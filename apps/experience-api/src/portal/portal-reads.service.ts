@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AxiosInstance } from 'axios';
 
 import { ResourceNotFoundError } from '@lanegate/platform';
@@ -32,13 +32,14 @@ export interface InvoiceFilter {
 
 /**
  * What a portal customer may read, from the process layer. Every call names the customer, so the process layer
- * answers another customer's shipment or invoice with 404 and foreign data never reaches this layer; what comes
- * back is checked against the customer all the same. Only the
- * documents the ERP holds (posted, or posted and since credited) are the customer's invoices: a posting still in
- * flight or one the ERP rejected was never issued.
+ * answers another customer's shipment or invoice with 404 and foreign data never reaches this layer; what comes back
+ * is checked against the customer all the same. Only the documents the ERP holds (posted, or posted and since
+ * credited) are the customer's invoices: a posting still in flight or one the ERP rejected was never issued.
  */
 @Injectable()
 export class PortalReads {
+  private readonly logger = new Logger(PortalReads.name);
+
   constructor(@Inject(PROCESS_API) private readonly processApi: AxiosInstance) {}
 
   async shipments(customerId: string, filter: ShipmentFilter): Promise<ProcessShipmentPage> {
@@ -46,14 +47,14 @@ export class PortalReads {
       params: { ...filter, customerId },
     });
 
-    return { ...data, items: data.items.filter((shipment) => shipment.customerId === customerId) };
+    return { ...data, items: this.own(customerId, data.items) };
   }
 
   async shipment(customerId: string, shipmentId: string): Promise<ProcessShipment> {
     const { data } = await this.processApi.get<ProcessShipment>(`/process/v1/shipments/${segment(shipmentId)}`, {
       params: { customerId },
     });
-    if (data.customerId !== customerId) {
+    if (this.own(customerId, [data]).length === 0) {
       throw new ResourceNotFoundError('shipment', shipmentId);
     }
 
@@ -82,14 +83,14 @@ export class PortalReads {
       { params: { customerId } },
     );
 
-    return data.items.filter((invoice) => invoice.customerId === customerId && heldByErp(invoice));
+    return this.own(customerId, data.items).filter(heldByErp);
   }
 
   async invoice(customerId: string, invoiceId: string): Promise<ProcessInvoice> {
     const { data } = await this.processApi.get<ProcessInvoice>(`/process/v1/invoices/${segment(invoiceId)}`, {
       params: { customerId },
     });
-    if (data.customerId !== customerId || !heldByErp(data)) {
+    if (this.own(customerId, [data]).length === 0 || !heldByErp(data)) {
       throw new ResourceNotFoundError('invoice', invoiceId);
     }
 
@@ -102,7 +103,24 @@ export class PortalReads {
       params: { ...filter, customerId, inErp: 'true' },
     });
 
-    return { ...data, items: data.items.filter((invoice) => invoice.customerId === customerId) };
+    return { ...data, items: this.own(customerId, data.items) };
+  }
+
+  /**
+   * The customer's own of what the process layer answered. It filters by customer, so anything else is a defect
+   * there: it is dropped, never shown, and logged for the operators.
+   */
+  private own<T extends { id: string; customerId: string }>(customerId: string, items: T[]): T[] {
+    const foreign = items.filter((item) => item.customerId !== customerId);
+    if (foreign.length > 0) {
+      this.logger.error(
+        { customerId, foreignIds: foreign.map((item) => item.id) },
+        `the process layer answered ${foreign.length} record(s) of other customers to a read scoped to ${customerId}; ` +
+          'they were withheld from the portal',
+      );
+    }
+
+    return foreign.length === 0 ? items : items.filter((item) => item.customerId === customerId);
   }
 }
 
