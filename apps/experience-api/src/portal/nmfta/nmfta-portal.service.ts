@@ -10,6 +10,9 @@ import { toNmftaDocuments, toNmftaInvoice } from './nmfta.mapper.js';
 /** The standard's lists have no paging: they answer with the newest documents, at most the process layer's page. */
 const LIST_LIMIT = 100;
 
+/** Shipments read from the process layer at once while a list is mapped. */
+const CONCURRENT_READS = 8;
+
 /** A customer's invoices and their supporting documents in the shapes of the NMFTA Invoice & Documents standard. */
 @Injectable()
 export class NmftaPortal {
@@ -64,21 +67,26 @@ export class NmftaPortal {
     return (await this.reads.invoices(customerId, { ...filter, pageSize: LIST_LIMIT })).items;
   }
 
-  /** Each invoice mapped with its shipment, each shipment read once. */
+  /** Each invoice mapped with its shipment; each shipment is read once, a few at a time. */
   private async withShipments<T>(
     customerId: string,
     invoices: ProcessInvoice[],
     map: (invoice: ProcessInvoice, shipment: ProcessShipment) => T,
   ): Promise<T[]> {
-    const shipments = new Map<string, Promise<ProcessShipment>>();
-    const shipmentOf = (shipmentId: string): Promise<ProcessShipment> => {
-      const known = shipments.get(shipmentId) ?? this.reads.shipment(customerId, shipmentId);
-      shipments.set(shipmentId, known);
+    const ids = [...new Set(invoices.map((invoice) => invoice.shipmentId))];
+    const shipments = new Map<string, ProcessShipment>();
+    for (let start = 0; start < ids.length; start += CONCURRENT_READS) {
+      const batch = await Promise.all(
+        ids.slice(start, start + CONCURRENT_READS).map((id) => this.reads.shipment(customerId, id)),
+      );
+      batch.forEach((shipment) => shipments.set(shipment.id, shipment));
+    }
 
-      return known;
-    };
+    return invoices.flatMap((invoice) => {
+      const shipment = shipments.get(invoice.shipmentId);
 
-    return Promise.all(invoices.map(async (invoice) => map(invoice, await shipmentOf(invoice.shipmentId))));
+      return shipment === undefined ? [] : [map(invoice, shipment)];
+    });
   }
 
   /** The one document, or none when it is not this customer's (or does not exist). */
