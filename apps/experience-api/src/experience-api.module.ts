@@ -6,6 +6,10 @@ import { DashboardController } from './dashboard/dashboard.controller.js';
 import { DevSignInController } from './dashboard/dev-sign-in.controller.js';
 import { OpsAlertsController } from './ops/ops-alerts.controller.js';
 import { OpsController } from './ops/ops.controller.js';
+import { NmftaPortal } from './portal/nmfta/nmfta-portal.service.js';
+import { PortalNmftaController } from './portal/nmfta/portal-nmfta.controller.js';
+import { PortalInvoicesController } from './portal/portal-invoices.controller.js';
+import { PortalReads } from './portal/portal-reads.service.js';
 import { PortalController } from './portal/portal.controller.js';
 import { processApiClientProvider } from './process-api.client.js';
 
@@ -14,8 +18,16 @@ import { processApiClientProvider } from './process-api.client.js';
  * operations dashboard page at `/ops`. It owns no business data: everything comes from the process layer over HTTP.
  */
 @Module({
-  controllers: [OpsController, OpsAlertsController, PortalController, DashboardController, DevSignInController],
-  providers: [processApiClientProvider],
+  controllers: [
+    OpsController,
+    OpsAlertsController,
+    PortalController,
+    PortalInvoicesController,
+    PortalNmftaController,
+    DashboardController,
+    DevSignInController,
+  ],
+  providers: [processApiClientProvider, PortalReads, NmftaPortal],
 })
 export class ExperienceApiModule {}
 

@@ -10,6 +10,7 @@ export {
   addCents,
   addMoney,
   assertCents,
+  decimalAmount,
   isCents,
   isCurrencyCode,
   money,

@@ -25,3 +25,5 @@ export * from './http/run-process.js';
 export * from './http/page-query.dto.js';
 export * from './metrics/latency-summary.js';
 export * from './views/operations-overview.view.js';
+export * from './standards/openapi-schemas.js';
+export * from './http/iso-instant.validator.js';

@@ -1,8 +1,9 @@
-import { Body, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 
 import { ApiProblems, LayerController, type Principal, Scopes } from '@lanegate/platform';
 
+import { CustomerScopeQuery } from '../shipments/shipment.dto.js';
 import {
   BillingReadinessView,
   BillingReviewAcceptedView,
@@ -49,9 +50,12 @@ export class BillingController {
   })
   @ApiParam(SHIPMENT_ID)
   @ApiOkResponse({ description: 'The documents.', type: InvoiceListView })
-  @ApiProblems(401, 403, 404, 429)
-  async invoices(@Param('shipmentId') shipmentId: string): Promise<InvoiceListView> {
-    return { items: await this.billing.invoices(shipmentId) };
+  @ApiProblems(400, 401, 403, 404, 429)
+  async invoices(
+    @Param('shipmentId') shipmentId: string,
+    @Query() scope: CustomerScopeQuery,
+  ): Promise<InvoiceListView> {
+    return { items: await this.billing.invoices(shipmentId, scope.customerId) };
   }
 
   @Post(':shipmentId/billing-reviews')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 import {
   BILLING_HOLD_REASONS,
@@ -10,6 +10,11 @@ import {
   TAX_STATUSES,
   type TaxStatus,
 } from '@lanegate/domain';
+import { PageQuery, PageView } from '@lanegate/platform';
+
+import { IsCustomerId } from '../shipments/shipment.dto.js';
+
+export const INVOICE_KINDS = ['invoice', 'credit_memo', 'rebill'] as const;
 
 export class BillingHoldView {
   @ApiProperty({ description: 'Machine-readable hold reason.', enum: BILLING_HOLD_REASONS, example: 'awaiting_pod' })
@@ -197,7 +202,7 @@ export class InvoiceView {
   @ApiProperty({ description: "Lanegate's id; also the ERP's external reference.", example: 'INV-SHP-3f2c9a4e-v1' })
   id: string;
 
-  @ApiProperty({ description: 'Document kind.', enum: ['invoice', 'credit_memo', 'rebill'], example: 'invoice' })
+  @ApiProperty({ description: 'Document kind.', enum: INVOICE_KINDS, example: 'invoice' })
   kind: string;
 
   @ApiProperty({ description: 'Lanegate shipment id.', example: 'SHP-3f2c9a4e-8f0b-4a55-9d1e-5c7a1b2e4d60' })
@@ -286,6 +291,49 @@ export class InvoiceView {
 export class InvoiceListView {
   @ApiProperty({ description: "The shipment's invoices, credit memos and rebills, oldest first.", type: [InvoiceView] })
   items: InvoiceView[];
+}
+
+export class InvoicePage extends PageView {
+  @ApiProperty({ description: 'Invoices, credit memos and rebills on this page, newest first.', type: [InvoiceView] })
+  items: InvoiceView[];
+}
+
+export class ListInvoicesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only documents billed to this customer.', example: 'C-1001' })
+  @IsOptional()
+  @IsCustomerId()
+  customerId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only documents of this shipment.',
+    example: 'SHP-3f2c9a4e-8f0b-4a55-9d1e-5c7a1b2e4d60',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  shipmentId?: string;
+
+  @ApiPropertyOptional({ description: 'Only the document with this ERP document number.', example: 'INV-000123' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  erpDocumentNumber?: string;
+
+  @ApiPropertyOptional({ description: 'Only documents of this kind.', enum: INVOICE_KINDS, example: 'invoice' })
+  @IsOptional()
+  @IsIn(INVOICE_KINDS)
+  kind?: (typeof INVOICE_KINDS)[number];
+
+  @ApiPropertyOptional({
+    description:
+      '`true`: only documents the ERP holds (posted, or posted and since credited); `false`: only those it does ' +
+      'not (still posting, or rejected).',
+    enum: ['true', 'false'],
+    example: 'true',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  inErp?: 'true' | 'false';
 }
 
 export class RequestBillingReviewDto {

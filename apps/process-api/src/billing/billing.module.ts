@@ -12,6 +12,8 @@ import { BillingLedger } from './billing-ledger.service.js';
 import { BillingController } from './billing.controller.js';
 import { forgetBillingHolds, watchBillingHolds } from './billing.metrics.js';
 import { BillingService } from './billing.service.js';
+import { InvoiceQueries } from './invoice-queries.service.js';
+import { InvoicesController } from './invoices.controller.js';
 import { ShipmentPostings } from './shipment-postings.service.js';
 
 /**
@@ -20,8 +22,15 @@ import { ShipmentPostings } from './shipment-postings.service.js';
  */
 @Module({
   imports: [MessagingModule.forLayer('process'), ProjectionModule, SystemApiClientModule],
-  controllers: [BillingController],
-  providers: [BillingService, BillingAssessor, BillingLedger, ShipmentPostings, AssessBillingOnChangeHandler],
+  controllers: [BillingController, InvoicesController],
+  providers: [
+    BillingService,
+    InvoiceQueries,
+    BillingAssessor,
+    BillingLedger,
+    ShipmentPostings,
+    AssessBillingOnChangeHandler,
+  ],
 })
 export class BillingModule implements OnModuleDestroy {
   constructor(@InjectDataSource('process') private readonly dataSource: DataSource) {

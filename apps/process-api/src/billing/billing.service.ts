@@ -74,8 +74,9 @@ export class BillingService {
     };
   }
 
-  async invoices(shipmentId: string): Promise<InvoiceView[]> {
-    await this.shipment(shipmentId);
+  /** The shipment's documents; with `customerId`, only if the shipment is that customer's. */
+  async invoices(shipmentId: string, customerId?: string): Promise<InvoiceView[]> {
+    await this.shipment(shipmentId, customerId);
     const rows = await this.dataSource.manager.find(InvoiceEntity, {
       where: { shipmentId },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -166,8 +167,11 @@ export class BillingService {
     return { shipmentId, eventId: event.id };
   }
 
-  private async shipment(shipmentId: string): Promise<ShipmentEntity> {
-    const shipment = await this.dataSource.manager.findOneBy(ShipmentEntity, { id: shipmentId });
+  private async shipment(shipmentId: string, customerId?: string): Promise<ShipmentEntity> {
+    const shipment = await this.dataSource.manager.findOneBy(ShipmentEntity, {
+      id: shipmentId,
+      ...(customerId === undefined ? {} : { customerId }),
+    });
     if (shipment === null) {
       throw new ResourceNotFoundError('shipment', shipmentId);
     }

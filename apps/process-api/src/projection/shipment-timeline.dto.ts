@@ -1,4 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+
+import { PageQuery } from '@lanegate/platform';
+
+import { IsCustomerId } from '../shipments/shipment.dto.js';
+
+export class TimelineQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description:
+      "Only if the shipment belongs to this customer; another customer's shipment answers 404 as if it did not exist.",
+    example: 'C-1001',
+  })
+  @IsOptional()
+  @IsCustomerId()
+  customerId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only entries of this kind, e.g. `status.changed`; `total` then counts those entries.',
+    example: 'status.changed',
+  })
+  @IsOptional()
+  @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'kind must be a dotted lower-case entry kind' })
+  kind?: string;
+}
 
 export class TimelineEntryView {
   @ApiProperty({ description: 'Position in the timeline; entries read in this order.', example: '42' })

@@ -42,14 +42,16 @@ export class ShipmentTimeline {
     });
   }
 
-  /** One page of a shipment's entries, oldest first, and how many there are. */
-  async page(
-    shipmentId: string,
-    page: number,
-    pageSize: number,
-  ): Promise<{ items: TimelineEntryRecord[]; total: number }> {
+  /** One page of a shipment's entries (of one kind, if given), oldest first, and how many there are. */
+  async page(selection: {
+    shipmentId: string;
+    kind?: string;
+    page: number;
+    pageSize: number;
+  }): Promise<{ items: TimelineEntryRecord[]; total: number }> {
+    const { shipmentId, kind, page, pageSize } = selection;
     const [rows, total] = await this.dataSource.getRepository(ShipmentTimelineEntryEntity).findAndCount({
-      where: { shipmentId },
+      where: { shipmentId, ...(kind === undefined ? {} : { kind }) },
       order: { position: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

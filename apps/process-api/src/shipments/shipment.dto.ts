@@ -23,9 +23,16 @@ import {
   type ShipmentStatus,
   SUBMITTED_ACCESSORIAL_KINDS,
 } from '@lanegate/domain';
-import { PageQuery } from '@lanegate/platform';
+import { IsIsoInstant, PageQuery } from '@lanegate/platform';
 
 export const STOP_KINDS = ['pickup', 'delivery'] as const;
+
+const CUSTOMER_ID = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
+
+/** An ERP customer id: 1-40 upper-case letters, digits or dashes. */
+export function IsCustomerId(): PropertyDecorator {
+  return Matches(CUSTOMER_ID, { message: 'customerId must be 1-40 upper-case letters, digits or dashes' });
+}
 
 export class StopDto {
   @ApiProperty({ description: 'Whether freight is picked up or delivered here.', enum: STOP_KINDS, example: 'pickup' })
@@ -62,7 +69,7 @@ export class StopDto {
 
 export class CreateShipmentDto {
   @ApiProperty({ description: 'The ERP customer (shipper) who pays for the move.', example: 'C-1001' })
-  @Matches(/^[A-Z0-9][A-Z0-9-]{0,39}$/, { message: 'customerId must be 1-40 upper-case letters, digits or dashes' })
+  @IsCustomerId()
   customerId: string;
 
   @ApiPropertyOptional({ description: "The customer's purchase order number.", example: 'PO-88123' })
@@ -368,7 +375,7 @@ export class ShipmentPage {
 export class ListShipmentsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only shipments of this customer.', example: 'C-1001' })
   @IsOptional()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{0,39}$/, { message: 'customerId must be 1-40 upper-case letters, digits or dashes' })
+  @IsCustomerId()
   customerId?: string;
 
   @ApiPropertyOptional({
@@ -379,6 +386,35 @@ export class ListShipmentsQuery extends PageQuery {
   @IsOptional()
   @IsIn(SHIPMENT_STATUSES)
   status?: ShipmentStatus;
+
+  @ApiPropertyOptional({
+    description: 'Only shipments created at or after this instant: an ISO 8601 date (midnight UTC) or zoned date-time.',
+    example: '2026-12-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsIsoInstant('createdFrom')
+  createdFrom?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only shipments created before this instant (exclusive): an ISO 8601 date or zoned date-time.',
+    example: '2027-01-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsIsoInstant('createdTo')
+  createdTo?: string;
+}
+
+/** Names the customer the caller acts for: another customer's resource then answers 404, as if it did not exist. */
+export class CustomerScopeQuery {
+  @ApiPropertyOptional({
+    description:
+      "Only if it belongs to this customer; another customer's resource answers 404 as if it did not exist. " +
+      'The experience layer passes the customer of a portal token.',
+    example: 'C-1001',
+  })
+  @IsOptional()
+  @IsCustomerId()
+  customerId?: string;
 }
 
 export class StatusCountsView {

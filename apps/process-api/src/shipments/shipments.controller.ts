@@ -5,7 +5,14 @@ import { ApiProblem, ApiProblems, LayerController, Scopes } from '@lanegate/plat
 
 import { ShipmentProjections } from '../projection/index.js';
 import { ShipmentRefusedProblemDto } from './shipment-admission.exception.js';
-import { CreateShipmentDto, ListShipmentsQuery, ShipmentPage, ShipmentView, StatusCountsView } from './shipment.dto.js';
+import {
+  CreateShipmentDto,
+  CustomerScopeQuery,
+  ListShipmentsQuery,
+  ShipmentPage,
+  ShipmentView,
+  StatusCountsView,
+} from './shipment.dto.js';
 import { withDispatch } from './shipment.mapper.js';
 import { ShipmentsService } from './shipments.service.js';
 
@@ -58,7 +65,10 @@ export class ShipmentsController {
 
   @Get()
   @Scopes('ops', 'internal')
-  @ApiOperation({ summary: 'List shipments', description: 'Shipments newest first, filtered and paged.' })
+  @ApiOperation({
+    summary: 'List shipments',
+    description: 'Shipments newest first, filtered by customer, status and creation time, and paged.',
+  })
   @ApiOkResponse({ description: 'One page of shipments.', type: ShipmentPage })
   @ApiProblems(400, 401, 403, 429)
   async list(@Query() query: ListShipmentsQuery): Promise<ShipmentPage> {
@@ -87,9 +97,9 @@ export class ShipmentsController {
   })
   @ApiParam({ name: 'shipmentId', description: 'Lanegate shipment id.', example: 'SHP-3f2c9a4e-8f0b-4a55-9d1e' })
   @ApiOkResponse({ description: 'The shipment.', type: ShipmentView })
-  @ApiProblems(401, 403, 404, 429)
-  async get(@Param('shipmentId') shipmentId: string): Promise<ShipmentView> {
-    return this.withDispatch(await this.shipments.get(shipmentId));
+  @ApiProblems(400, 401, 403, 404, 429)
+  async get(@Param('shipmentId') shipmentId: string, @Query() scope: CustomerScopeQuery): Promise<ShipmentView> {
+    return this.withDispatch(await this.shipments.get(shipmentId, scope.customerId));
   }
 
   private async withDispatch(view: ShipmentView): Promise<ShipmentView> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { Repository } from 'typeorm';
+import { And, type FindOperator, LessThan, MoreThanOrEqual, type Repository } from 'typeorm';
 
 import { INITIAL_SHIPMENT_STATUS_STATE, type ShipmentStatus } from '@lanegate/domain';
 import { createEvent, type LayerMessaging, layerMessagingToken } from '@lanegate/messaging';
@@ -101,8 +101,9 @@ export class ShipmentsService {
     return toShipmentView(shipment);
   }
 
-  async get(id: string): Promise<ShipmentView> {
-    const shipment = await this.shipments.findOneBy({ id });
+  /** The shipment; with `customerId`, only if it is that customer's (another's answers as if it did not exist). */
+  async get(id: string, customerId?: string): Promise<ShipmentView> {
+    const shipment = await this.shipments.findOneBy({ id, ...(customerId === undefined ? {} : { customerId }) });
     if (!shipment) {
       throw new ResourceNotFoundError('shipment', id);
     }
@@ -117,6 +118,7 @@ export class ShipmentsService {
       where: {
         ...(query.customerId ? { customerId: query.customerId } : {}),
         ...(query.status ? { status: query.status } : {}),
+        ...createdWithin(query.createdFrom, query.createdTo),
       },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: (page - 1) * pageSize,
@@ -129,6 +131,18 @@ export class ShipmentsService {
   countByStatus(): Promise<Record<ShipmentStatus, number>> {
     return countShipmentsByStatus(this.shipments);
   }
+}
+
+function createdWithin(from?: string, to?: string): { createdAt?: FindOperator<Date> } {
+  const bounds = [
+    ...(from === undefined ? [] : [MoreThanOrEqual(new Date(from))]),
+    ...(to === undefined ? [] : [LessThan(new Date(to))]),
+  ];
+  if (bounds.length === 0) {
+    return {};
+  }
+
+  return { createdAt: bounds.length === 1 ? bounds[0] : And(...bounds) };
 }
 
 function admissionSummary(customerId: string, quote: ShipmentQuote): string {

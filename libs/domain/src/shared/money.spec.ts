@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { DomainError } from './domain.error.js';
@@ -5,6 +6,7 @@ import {
   addCents,
   addMoney,
   assertCents,
+  decimalAmount,
   isCents,
   isCurrencyCode,
   money,
@@ -151,5 +153,36 @@ describe('money', () => {
         money(22_988, 'CAD'),
       );
     });
+  });
+});
+
+describe(decimalAmount.name, () => {
+  it('writes cents as a decimal of the major unit, exactly, with the sign in front', () => {
+    expect(decimalAmount(money(162_231, 'USD'))).toBe('1622.31');
+    expect(decimalAmount(money(-162_231, 'USD'))).toBe('-1622.31');
+    expect(decimalAmount(money(5, 'USD'))).toBe('0.05');
+    expect(decimalAmount(money(-7, 'USD'))).toBe('-0.07');
+    expect(decimalAmount(money(0, 'USD'))).toBe('0.00');
+    expect(decimalAmount(money(Number.MAX_SAFE_INTEGER, 'USD'))).toBe('90071992547409.91');
+  });
+
+  it('uses the minor unit of the currency: none for JPY, thousandths for TND', () => {
+    expect(decimalAmount(money(1_500, 'JPY'))).toBe('1500');
+    expect(decimalAmount(money(1_500, 'TND'))).toBe('1.500');
+  });
+
+  it('agrees with the cents for every amount: the digits, the point moved, nothing rounded', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (cents) => {
+        const text = decimalAmount(money(cents, 'USD'));
+
+        expect(text).toMatch(/^-?\d+\.\d{2}$/);
+        expect(BigInt(text.replace('.', ''))).toBe(BigInt(cents));
+      }),
+    );
+  });
+
+  it('refuses an amount that is not a whole number of cents', () => {
+    expect(codeOf(() => decimalAmount({ amountCents: 10.5, currency: 'USD' }))).toBe('INVALID_MONEY');
   });
 });

@@ -130,3 +130,38 @@ function assertSameCurrency(expected: CurrencyCode, actual: CurrencyCode): void 
     });
   }
 }
+
+/** ISO 4217 currencies whose minor unit is not a hundredth; every other currency has two decimals. */
+const MINOR_UNIT_DIGITS: Readonly<Record<CurrencyCode, number>> = {
+  BHD: 3,
+  CLP: 0,
+  IQD: 3,
+  ISK: 0,
+  JOD: 3,
+  JPY: 0,
+  KRW: 0,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  UGX: 0,
+  VND: 0,
+};
+
+/**
+ * The amount as a decimal string in the currency's major unit (`-1622.31` for -162231 USD cents), for formats that
+ * want decimals. Built from the digits of the integer, never by dividing a float.
+ * @throws DomainError `INVALID_MONEY` when the amount is not a whole number of cents.
+ */
+export function decimalAmount(amount: Money): string {
+  const cents = assertCents(amount.amountCents);
+  const digits = MINOR_UNIT_DIGITS[amount.currency] ?? 2;
+  const sign = cents < 0 ? '-' : '';
+  const magnitude = String(Math.abs(cents));
+  if (digits === 0) {
+    return `${sign}${magnitude}`;
+  }
+  const padded = magnitude.padStart(digits + 1, '0');
+
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -18,4 +18,16 @@ export class PageQuery {
   @Min(1)
   @Max(100)
   pageSize?: number;
+}
+
+/** Where a page of a list route stands; each list's page class adds its `items`. */
+export class PageView {
+  @ApiProperty({ description: 'Number of items matching the filter, on all pages.', example: 42 })
+  total: number;
+
+  @ApiProperty({ description: 'Page number, from 1.', example: 1 })
+  page: number;
+
+  @ApiProperty({ description: 'Page size.', example: 25 })
+  pageSize: number;
 }

@@ -1,11 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import type { ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+
+import { OpenApiSchemas, vendoredFile } from '@lanegate/platform';
 
 /** The fields of the standard's `Location` that Lanegate reads. */
 export interface NmftaLocation {
@@ -44,31 +39,16 @@ export interface NmftaEventBatch {
 
 const SCHEMAS_ID = 'urn:nmfta:dsdc:truckload:in-transit-visibility:1.0:schemas';
 
-/** The vendored `schemas.yaml`; compiled output under `dist/` has no copy of it, so it is read from the sources. */
-function schemasFile(): string {
-  const beside = fileURLToPath(new URL('schemas.yaml', import.meta.url));
-  const built = `${sep}dist${sep}`;
-  const at = beside.lastIndexOf(built);
-
-  // TODO(build): copy non-TypeScript assets into dist/ in scripts/build.mjs; then the file beside this one is enough.
-  return existsSync(beside) || at === -1 ? beside : `${beside.slice(0, at)}${sep}${beside.slice(at + built.length)}`;
-}
-
 /**
  * Compiles the standard's own `EventBatch` schema, with its `$ref`s to `Event`, `Shipment` and `Location` resolved
- * inside the vendored document, as JSON Schema 2020-12 (what OpenAPI 3.1 schemas are).
+ * inside the vendored document.
  */
 export function compileEventBatchSchema(): ValidateFunction<NmftaEventBatch> {
-  const document = parse(readFileSync(schemasFile(), 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats.default(ajv, ['date-time', 'uri']);
-  // The OpenAPI document's own members; its schemas live under `components` and are reached through `$ref`.
-  ajv.addVocabulary(['openapi', 'info', 'components']);
-  ajv.addSchema({ ...document, $id: SCHEMAS_ID });
-  const validate = ajv.getSchema<NmftaEventBatch>(`${SCHEMAS_ID}#/components/schemas/EventBatch`);
-  if (!validate) {
-    throw new Error(`${schemasFile()} has no components.schemas.EventBatch.`);
-  }
+  const schemas = new OpenApiSchemas({
+    file: vendoredFile(new URL('schemas.yaml', import.meta.url)),
+    id: SCHEMAS_ID,
+    formats: ['date-time', 'uri'],
+  });
 
-  return validate;
+  return schemas.validator<NmftaEventBatch>('EventBatch');
 }
