@@ -21,7 +21,14 @@ const connections = Number(values.connections);
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'lanegate-bench-'));
-const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', THROTTLE_LIMIT: '100000000' };
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  THROTTLE_LIMIT: '100000000',
+  DEMO_LOADS_PER_MINUTE: '0',
+};
 
 const gateway = spawn(process.execPath, ['dist/apps/gateway/src/main.js'], {
   env,
