@@ -5,6 +5,7 @@ import { Gauge, register } from 'prom-client';
 import {
   AckPolicy,
   connect,
+  type ConsumerMessages,
   DeliverPolicy,
   type JetStreamClient,
   type JetStreamManager,
@@ -79,6 +80,7 @@ export class JetStreamEventBus implements EventBus {
   private connection?: Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }>;
   private readonly loops: Promise<void>[] = [];
   private readonly consumers = new Set<string>();
+  private readonly pulls = new Set<ConsumerMessages>();
   private closed = false;
 
   constructor(private readonly options: JetStreamBusOptions) {
@@ -121,6 +123,10 @@ export class JetStreamEventBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     lagSources.delete(this);
+    // Ends the standing pulls; a message being handled finishes first.
+    for (const messages of this.pulls) {
+      messages.stop();
+    }
     await Promise.allSettled(this.loops);
     if (this.connection) {
       const { nc } = await this.connection;
@@ -183,23 +189,38 @@ export class JetStreamEventBus implements EventBus {
     }
   }
 
+  /**
+   * One partition of one consumer group: a continuous pull of one message at a time, each handled before the next
+   * is asked for. A standing pull (rather than one request per message) never loses a message that arrives as a
+   * request expires, which would hold the partition until the ack wait ran out.
+   */
   private async pull(subscription: EventSubscription, partition: number): Promise<void> {
     const durable = durableName(subscription.consumer, partition);
     while (!this.closed) {
       try {
         const { js } = await this.connect();
         const consumer = await js.consumers.get(this.stream, durable);
-        while (!this.closed) {
-          const message = await consumer.next({ expires: 2_000 });
-          if (message) {
+        const messages = await consumer.consume({ max_messages: 1 });
+        this.pulls.add(messages);
+        try {
+          for await (const message of messages) {
             await this.handle(subscription, message);
+            if (this.closed) {
+              break;
+            }
           }
+        } finally {
+          this.pulls.delete(messages);
+          messages.stop();
         }
       } catch (error) {
         if (!this.closed) {
           this.logger.warn({ err: error, consumer: durable }, 'event consumer lost its connection; retrying');
           await sleep(1_000);
         }
+      }
+      if (!this.closed) {
+        await sleep(100);
       }
     }
   }
