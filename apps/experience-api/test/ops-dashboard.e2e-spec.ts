@@ -5,11 +5,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REFERENCE_STOPS, referenceLoad } from '@lanegate/domain/testing';
-import { ExperienceApiModule } from '@lanegate/experience-api';
-import { ProcessApiModule } from '@lanegate/process-api';
-import { SandboxModule } from '@lanegate/sandbox';
-import { SystemApiModule } from '@lanegate/system-api';
-import { type SeededOperations, seedOperations, startTestApp, type TestApp } from '@lanegate/platform/testing';
+import { type SeededOperations, seedOperations, type TestApp } from '@lanegate/platform/testing';
+
+import { startExperienceLayer } from './experience-layer.js';
 
 /** Debian's chromium package; never a downloaded browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,10 +28,7 @@ describe.skipIf(!browserPresent)('the operations dashboard at /ops in headless C
   let seeded: SeededOperations;
 
   beforeAll(async () => {
-    app = await startTestApp({
-      app: 'gateway',
-      layers: [SandboxModule, SystemApiModule, ProcessApiModule, ExperienceApiModule],
-    });
+    app = await startExperienceLayer();
     seeded = await seedOperations(app, { stops: REFERENCE_STOPS, events: referenceLoad });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

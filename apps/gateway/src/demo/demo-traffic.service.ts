@@ -75,18 +75,15 @@ export class DemoTraffic implements OnApplicationBootstrap, OnApplicationShutdow
     if (perMinute === 0) {
       return;
     }
-    const start = setTimeout(() => {
+    this.timer = setTimeout(() => {
       void this.playLoad();
-      this.timer = setInterval(() => void this.playLoad(), Math.round(60_000 / perMinute));
-      this.timer.unref();
-    }, FIRST_LOAD_AFTER_MS);
-    start.unref();
-    this.timer = start;
+      this.timer = setInterval(() => void this.playLoad(), Math.round(60_000 / perMinute)).unref();
+    }, FIRST_LOAD_AFTER_MS).unref();
     this.logger.log({ perMinute }, 'demonstration traffic on: the sandbox dispatch platform plays new loads');
   }
 
   onApplicationShutdown(): void {
-    clearTimeout(this.timer);
+    // Node's timers share one handle type: this clears the first load's timeout or the interval after it.
     clearInterval(this.timer);
   }
 

@@ -3,7 +3,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 
 import { BILLING_HOLD_REASONS, type BillingHoldReason, type ShipmentStatus } from '@lanegate/domain';
-import { DeadLetterEntity, InboxEventEntity, OutboxEventEntity } from '@lanegate/messaging';
+import { InboxEventEntity, openDeadLetterDepth, OutboxEventEntity } from '@lanegate/messaging';
+import { rawInstant } from '@lanegate/persistence';
 import { type LatencySummary, summarizeLatency } from '@lanegate/platform';
 
 import { BillingHoldEntity, ShipmentBillingEntity } from '../billing/shipment-billing.entity.js';
@@ -161,13 +162,13 @@ export class OperationsOverviewService {
       .limit(LISTED)
       .getRawMany<{
         shipmentId: string;
-        deliveredAt: Date | string;
+        deliveredAt: unknown;
         customerId: string;
         status: string;
         correlationId: string;
       }>();
     const oldest = rows.map((row) => {
-      const deliveredAt = asDate(row.deliveredAt);
+      const deliveredAt = rawInstant(row.deliveredAt) ?? new Date(0);
 
       return {
         shipmentId: row.shipmentId,
@@ -244,13 +245,13 @@ export class OperationsOverviewService {
   }
 
   private async deadLetters(now: Date): Promise<{ open: number; oldestAgeSeconds: number | null }> {
-    const repository = this.dataSource.getRepository(DeadLetterEntity);
-    const [open, oldest] = await Promise.all([
-      repository.countBy({ status: 'open' }),
-      repository.findOne({ where: { status: 'open' }, order: { firstFailedAt: 'ASC' } }),
-    ]);
+    const depth = await openDeadLetterDepth(this.dataSource);
+    const oldest = Math.min(...depth.map((row) => row.oldestFailedAt.getTime()));
 
-    return { open, oldestAgeSeconds: oldest ? seconds(oldest.firstFailedAt.getTime(), now.getTime()) : null };
+    return {
+      open: depth.reduce((sum, row) => sum + row.open, 0),
+      oldestAgeSeconds: depth.length === 0 ? null : seconds(oldest, now.getTime()),
+    };
   }
 
   /** Time from the relay's publication of each of the layer's own events to its handling by each consumer. */
@@ -265,10 +266,12 @@ export class OperationsOverviewService {
       .andWhere('outbox.published_at IS NOT NULL')
       .orderBy('inbox.handled_at', 'DESC')
       .limit(LAG_SAMPLES)
-      .getRawMany<{ handledAt: Date | string; publishedAt: Date | string }>();
+      .getRawMany<{ handledAt: unknown; publishedAt: unknown }>();
 
     return summarizeLatency(
-      rows.map((row) => Math.max(0, asDate(row.handledAt).getTime() - asDate(row.publishedAt).getTime())),
+      rows.map((row) =>
+        Math.max(0, (rawInstant(row.handledAt)?.getTime() ?? 0) - (rawInstant(row.publishedAt)?.getTime() ?? 0)),
+      ),
     );
   }
 
@@ -331,13 +334,4 @@ interface StoredRejection {
   detail: string;
   rejectedAt: string;
   resolvedAt: string | null;
-}
-
-/** Raw query rows carry dates as the driver gives them: a Date on PostgreSQL, UTC text on SQLite. */
-function asDate(value: Date | string): Date {
-  if (value instanceof Date) {
-    return value;
-  }
-
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }
