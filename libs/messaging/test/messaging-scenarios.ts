@@ -96,17 +96,46 @@ export function messagingScenarios(options: { databaseUrl?: string; bus: () => E
       }),
     );
     const poison = shipmentEvent('SHP-P', 2, { poison: true });
-    await appendEach(dataSource, [shipmentEvent('SHP-P', 1), poison, shipmentEvent('SHP-Q', 1)]);
+    await appendEach(dataSource, [
+      shipmentEvent('SHP-P', 1),
+      poison,
+      shipmentEvent('SHP-P', 3),
+      shipmentEvent('SHP-Q', 1),
+    ]);
 
     relay.start();
     await waitUntil(async () => (await dataSource.getRepository(DeadLetterEntity).count()) === 1);
-    await waitUntil(async () => (await effects(dataSource)).length === 2);
+    // The shipment's next event follows as soon as the poison is set aside: the dead letter releases the partition.
+    await waitUntil(async () => (await effects(dataSource)).length === 3);
 
     const [letter] = await dataSource.getRepository(DeadLetterEntity).find();
     expect(attempts).toHaveLength(3);
+    expect(await dataSource.getRepository(DeadLetterEntity).count()).toBe(1);
+    expect((await effects(dataSource)).map((effect) => `${effect.subject}#${effect.sequence}`).sort()).toEqual([
+      'SHP-P#1',
+      'SHP-P#3',
+      'SHP-Q#1',
+    ]);
     expect(letter).toMatchObject({ consumer, eventId: poison.id, attempts: 3, reason: 'STOP_UNKNOWN', status: 'open' });
     expect(letter.error).toContain('stop 9 does not exist');
     expect(parseEvent(letter.envelope).id).toBe(poison.id);
     expect(await dataSource.getRepository(InboxEventEntity).countBy({ eventId: poison.id })).toBe(0);
+  });
+
+  it('keeps one open dead letter per event when its last attempt is reported again after a crash', async () => {
+    const subscription = consumerSubscription(dataSource, {
+      name: options.consumerName(),
+      types: ['lanegate.shipment.'],
+      effect: () => Promise.reject(new Error('unused')),
+    });
+    const event = shipmentEvent('SHP-R', 1);
+
+    await subscription.exhausted(event, Object.assign(new Error('rate table missing'), { code: 'RATE_MISSING' }), 5);
+    await subscription.exhausted(event, Object.assign(new Error('lane not priced'), { code: 'LANE_UNPRICED' }), 6);
+
+    const letters = await dataSource.getRepository(DeadLetterEntity).findBy({ eventId: event.id });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ status: 'open', attempts: 6, reason: 'LANE_UNPRICED' });
+    expect(letters[0].lastFailedAt.getTime()).toBeGreaterThanOrEqual(letters[0].firstFailedAt.getTime());
   });
 }

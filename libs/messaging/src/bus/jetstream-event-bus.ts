@@ -243,7 +243,9 @@ export class JetStreamEventBus implements EventBus {
     } catch (error) {
       if (attempt >= subscription.retry.maxAttempts) {
         await subscription.exhausted(event, error, attempt);
-        message.term('dead-lettered');
+        // No reason text: servers before 2.10 ignore a TERM that carries one and deliver the message again once
+        // the ack wait runs out, holding the partition behind it meanwhile.
+        message.term();
 
         return;
       }

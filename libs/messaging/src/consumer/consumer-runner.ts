@@ -119,6 +119,22 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
       const { reason, message } = errorText(error);
       const now = new Date();
       await runInTransaction(dataSource, async (manager) => {
+        // A crash between storing the letter and settling the message brings the event back once more: the open
+        // letter is brought up to date rather than joined by a second one.
+        const open = await manager.findOneBy(DeadLetterEntity, {
+          consumer: definition.name,
+          eventId: event.id,
+          status: 'open',
+        });
+        if (open) {
+          await manager.update(
+            DeadLetterEntity,
+            { id: open.id },
+            { reason, error: message, attempts: Math.max(attempts, open.attempts + 1), lastFailedAt: now },
+          );
+
+          return;
+        }
         await manager.insert(DeadLetterEntity, {
           id: randomUUID(),
           consumer: definition.name,
