@@ -50,6 +50,11 @@ describe('alerts', () => {
 
     return alerts.find((alert) => alert.status === 'open');
   };
+  /** The posting failures the operations overview lists, which must name the shipments the alerts name. */
+  const overviewFailureOf = async (shipmentId: string): Promise<any> =>
+    (await bed.call('GET', '/process/v1/operations/overview')).body.postingFailures.latest.find(
+      (failure: { shipmentId: string }) => failure.shipmentId === shipmentId,
+    );
 
   beforeAll(async () => {
     await receiver.start();
@@ -156,6 +161,10 @@ describe('alerts', () => {
         },
       });
       expect(alert.summary).toContain('PERIOD_CLOSED');
+      expect(await overviewFailureOf(shipmentId)).toMatchObject({
+        invoiceId: `INV-${shipmentId}-v1`,
+        code: 'PERIOD_CLOSED',
+      });
       const [opened] = receiver.acknowledgedFor(alert.id);
       expect(opened.payload).toMatchObject({ type: 'lanegate.alert.opened.v1', data: { policy: 'posting_failed' } });
       expect(receiver.rejectedSignatures).toEqual([]);
@@ -166,6 +175,7 @@ describe('alerts', () => {
       const evaluation = await evaluate();
 
       expect(evaluation.resolved).toContain(alert.id);
+      expect(await overviewFailureOf(shipmentId)).toBeUndefined();
       expect(receiver.acknowledgedFor(alert.id).map((notification) => notification.payload.type)).toEqual([
         'lanegate.alert.opened.v1',
         'lanegate.alert.resolved.v1',
@@ -219,6 +229,7 @@ describe('alerts', () => {
       const alert = await openAlert('posting_failed', shipmentId);
       expect(alert.details).toMatchObject({ rejected: [], gaveUp: { reason: expect.any(String) } });
       expect(alert.summary).toContain('billing gave up after its retries');
+      expect(await overviewFailureOf(shipmentId)).toMatchObject({ invoiceId: null, code: 'POSTING_GAVE_UP' });
 
       await bed.call('DELETE', '/sandbox/erp/faults');
       const letters = await bed.call('GET', '/process/v1/dead-letters?status=open&consumer=process.billing');
@@ -228,6 +239,7 @@ describe('alerts', () => {
       await bed.waitForStatus(shipmentId, 'invoice_posted');
 
       expect((await evaluate()).resolved).toContain(alert.id);
+      expect(await overviewFailureOf(shipmentId)).toBeUndefined();
     }, 60_000);
 
     it('duplicate_charge: opens when the same lumper receipt is approved and billed under two ids', async () => {

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, IsNull, Not } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 
 import type { ShipmentProjection } from '@lanegate/domain';
 import { openDeadLetterDepth } from '@lanegate/messaging';
 import { rawInstant } from '@lanegate/persistence';
 
 import { InvoiceEntity } from '../billing/invoice.entity.js';
+import { readPostingFailures } from '../billing/posting-failures.js';
 import { ShipmentBillingEntity } from '../billing/shipment-billing.entity.js';
 import { ShipmentProjectionEntity } from '../projection/index.js';
 import { ShipmentEntity } from '../shipments/shipment.entity.js';
-import type {
-  AlertFacts,
-  DeadLetterDepthFact,
-  DeliveredShipmentFact,
-  PostingFailureFact,
-  ShipmentChargesFact,
-} from './alert-policies.js';
+import type { AlertFacts, DeadLetterDepthFact, DeliveredShipmentFact, ShipmentChargesFact } from './alert-policies.js';
 
 /**
  * Reads, from the process layer's own tables, the facts the alert policies judge. Each query narrows to the rows
@@ -29,7 +24,7 @@ export class AlertFactsRepository {
   async read(now: Date): Promise<AlertFacts> {
     const [delivered, postingFailures, deadLetters, charges] = await Promise.all([
       this.delivered(),
-      this.postingFailures(),
+      readPostingFailures(this.dataSource),
       this.deadLetters(),
       this.charges(),
     ]);
@@ -72,40 +67,6 @@ export class AlertFactsRepository {
       podCapturedAt: rawInstant(row.podCapturedAt),
       invoicePostedAt: rawInstant(row.postedAt),
     }));
-  }
-
-  /** Shipments with a rejected document, or whose billing gave up after its retries. */
-  private async postingFailures(): Promise<Omit<PostingFailureFact, 'correlationId'>[]> {
-    const manager = this.dataSource.manager;
-    const [rejected, gaveUp] = await Promise.all([
-      manager.find(InvoiceEntity, { where: { status: 'rejected' }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      manager.find(ShipmentBillingEntity, { where: { postingFailure: Not(IsNull()) } }),
-    ]);
-    const facts = new Map<string, Omit<PostingFailureFact, 'correlationId'>>();
-    for (const row of gaveUp) {
-      facts.set(row.shipmentId, {
-        shipmentId: row.shipmentId,
-        rejected: [],
-        gaveUp: { reason: row.postingFailure ?? '', at: row.postingFailedAt ?? row.assessedAt },
-      });
-    }
-    for (const row of rejected) {
-      const fact = facts.get(row.shipmentId) ?? { shipmentId: row.shipmentId, rejected: [], gaveUp: null };
-      facts.set(row.shipmentId, {
-        ...fact,
-        rejected: [
-          ...fact.rejected,
-          {
-            invoiceId: row.id,
-            kind: row.kind,
-            code: row.rejectionCode ?? 'REJECTED',
-            detail: row.rejectionDetail ?? '',
-          },
-        ],
-      });
-    }
-
-    return [...facts.values()];
   }
 
   private async deadLetters(): Promise<DeadLetterDepthFact> {

@@ -94,7 +94,15 @@ describe('alert policies', () => {
       const findings = postingFailed([
         {
           shipmentId: 'SHP-rejected',
-          rejected: [{ invoiceId: 'INV-SHP-rejected-v1', kind: 'invoice', code: 'PERIOD_CLOSED', detail: 'closed' }],
+          rejected: [
+            {
+              invoiceId: 'INV-SHP-rejected-v1',
+              kind: 'invoice',
+              code: 'PERIOD_CLOSED',
+              detail: 'closed',
+              rejectedAt: new Date('2026-12-04T08:00:00Z'),
+            },
+          ],
           gaveUp: null,
           correlationId: null,
         },

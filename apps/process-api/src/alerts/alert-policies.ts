@@ -1,4 +1,5 @@
 import type { AlertPolicy, AlertSeverity } from './alert.entity.js';
+import type { PostingFailure } from '../billing/posting-failures.js';
 
 /** Subject of the one alert about the depth of the dead-letter queue. */
 export const DEAD_LETTERS_SUBJECT = 'dead-letters';
@@ -32,17 +33,8 @@ export interface DeliveredShipmentFact {
 }
 
 /** A shipment whose last posting the ERP refused, or whose billing gave up after its retries. */
-export interface PostingFailureFact {
-  readonly shipmentId: string;
-  /** Documents the ERP rejected and that were not posted since. */
-  readonly rejected: readonly {
-    readonly invoiceId: string;
-    readonly kind: string;
-    readonly code: string;
-    readonly detail: string;
-  }[];
-  /** The dead letter's reason when billing gave up after its retries; cleared by the next posting. */
-  readonly gaveUp: { readonly reason: string; readonly at: Date } | null;
+/** A shipment not in the ledger, read by the rule the operations overview shares. */
+export interface PostingFailureFact extends PostingFailure {
   readonly correlationId: string | null;
 }
 
@@ -139,7 +131,7 @@ export function postingFailed(failures: readonly PostingFailureFact[]): AlertFin
         summary: `Shipment ${fact.shipmentId} is not posted: ${[...rejections, ...gaveUp].join('; ')}.`,
         details: {
           shipmentId: fact.shipmentId,
-          rejected: fact.rejected.map((document) => ({ ...document })),
+          rejected: fact.rejected.map(({ invoiceId, kind, code, detail }) => ({ invoiceId, kind, code, detail })),
           gaveUp: fact.gaveUp === null ? null : { reason: fact.gaveUp.reason, at: fact.gaveUp.at.toISOString() },
         },
         correlationId: fact.correlationId,

@@ -7,6 +7,7 @@ import { InboxEventEntity, openDeadLetterDepth, OutboxEventEntity } from '@laneg
 import { rawInstant } from '@lanegate/persistence';
 import { type LatencySummary, summarizeLatency } from '@lanegate/platform';
 
+import { readPostingFailures, type RejectedDocument } from '../billing/posting-failures.js';
 import { BillingHoldEntity, ShipmentBillingEntity } from '../billing/shipment-billing.entity.js';
 import { ShipmentProjectionEntity } from '../projection/index.js';
 import { countShipmentsByStatus } from '../shipments/shipment-status-counts.js';
@@ -202,38 +203,33 @@ export class OperationsOverviewService {
     return counts;
   }
 
-  /** Shipments whose last posting the ERP refused, or that gave up posting after every retry, latest first. */
+  /**
+   * Shipments not in the ledger by the rule the `posting_failed` alert judges, latest failure first: a shipment's
+   * latest rejected document, or billing giving up after its retries.
+   */
   private async postingFailures(): Promise<{ count: number; latest: PostingFailure[] }> {
-    const billing = await this.dataSource.getRepository(ShipmentBillingEntity).find({
-      select: { shipmentId: true, erpRejection: true, postingFailure: true, postingFailedAt: true },
-      where: [{ erpRejection: Not(IsNull()) }, { postingFailure: Not(IsNull()) }],
-    });
-    const failures = billing.flatMap((row): Omit<PostingFailure, 'customerId'>[] => {
-      const rejection = row.erpRejection === null ? null : (JSON.parse(row.erpRejection) as StoredRejection);
-      if (rejection !== null && rejection.resolvedAt === null) {
-        return [
-          {
-            shipmentId: row.shipmentId,
-            invoiceId: rejection.invoiceId,
-            code: rejection.code,
-            detail: rejection.detail,
-            failedAt: rejection.rejectedAt,
-          },
-        ];
-      }
-      if (row.postingFailure !== null) {
-        return [
-          {
-            shipmentId: row.shipmentId,
-            invoiceId: null,
-            code: 'POSTING_GAVE_UP',
-            detail: row.postingFailure,
-            failedAt: (row.postingFailedAt ?? new Date(0)).toISOString(),
-          },
-        ];
+    const failures = (await readPostingFailures(this.dataSource)).map((failure): Omit<PostingFailure, 'customerId'> => {
+      const rejection = failure.rejected.reduce<RejectedDocument | undefined>(
+        (latest, document) => (latest === undefined || document.rejectedAt > latest.rejectedAt ? document : latest),
+        undefined,
+      );
+      if (rejection !== undefined) {
+        return {
+          shipmentId: failure.shipmentId,
+          invoiceId: rejection.invoiceId,
+          code: rejection.code,
+          detail: rejection.detail,
+          failedAt: rejection.rejectedAt.toISOString(),
+        };
       }
 
-      return [];
+      return {
+        shipmentId: failure.shipmentId,
+        invoiceId: null,
+        code: 'POSTING_GAVE_UP',
+        detail: failure.gaveUp?.reason ?? '',
+        failedAt: (failure.gaveUp?.at ?? new Date(0)).toISOString(),
+      };
     });
     const customers = await this.customersOf(failures.map((failure) => failure.shipmentId));
     const latest = failures
@@ -326,12 +322,4 @@ export class OperationsOverviewService {
 
     return new Map(rows.map((row) => [row.id, row.customerId]));
   }
-}
-
-interface StoredRejection {
-  invoiceId: string;
-  code: string;
-  detail: string;
-  rejectedAt: string;
-  resolvedAt: string | null;
 }

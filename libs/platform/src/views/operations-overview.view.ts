@@ -99,7 +99,12 @@ export class PostingFailureView {
 }
 
 export class PostingFailuresView {
-  @ApiProperty({ description: 'Shipments whose last posting failed and is not fixed yet.', example: 1 })
+  @ApiProperty({
+    description:
+      'Shipments with a document the ERP rejected and not posted since, or whose posting gave up after every retry: ' +
+      'the shipments the `posting_failed` alert names.',
+    example: 1,
+  })
   count: number;
 
   @ApiProperty({ description: 'The ten latest, latest first.', type: [PostingFailureView] })
