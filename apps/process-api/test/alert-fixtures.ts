@@ -23,12 +23,13 @@ export interface ReceivedNotification {
 
 /**
  * A webhook receiver on a free local port that verifies every Standard Webhooks signature with the secret and
- * answers 204, or 503 while it is `down`.
+ * answers 204, or 503 while it is `down`, or the status in `refusing` while that is set.
  */
 export class AlertReceiver {
   readonly received: ReceivedNotification[] = [];
   readonly rejectedSignatures: string[] = [];
   down = false;
+  refusing?: number;
   private server?: Server;
   private port = 0;
 
@@ -55,8 +56,9 @@ export class AlertReceiver {
           return;
         }
         const webhookId = String(request.headers['webhook-id']);
-        this.received.push({ webhookId, headers: request.headers, body, acknowledged: !this.down, payload });
-        response.writeHead(this.down ? 503 : 204).end();
+        const status = this.refusing ?? (this.down ? 503 : 204);
+        this.received.push({ webhookId, headers: request.headers, body, acknowledged: status === 204, payload });
+        response.writeHead(status).end();
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

@@ -6,6 +6,7 @@ import { ExperienceApiModule } from '@lanegate/experience-api';
 import { AuditLogEntity } from '@lanegate/persistence';
 import type { TestApp } from '@lanegate/platform/testing';
 
+import { AlertNotificationEntity } from '../src/alerts/alert.entity.js';
 import { ALERT_WEBHOOK_SECRET as SECRET, AlertReceiver, storeDeadLetters } from './alert-fixtures.js';
 import { BillingBed, referenceLoad } from './billing-fixtures.js';
 import { startProcessLayer } from './process-layer.js';
@@ -76,6 +77,7 @@ describe('alerts', () => {
 
   beforeEach(async () => {
     receiver.down = false;
+    receiver.refusing = undefined;
     await bed.call('DELETE', '/sandbox/erp/faults');
   });
 
@@ -319,6 +321,42 @@ describe('alerts', () => {
       ]);
       await evaluate();
       expect(receiver.acknowledgedFor(alert.id)).toHaveLength(1);
+    });
+
+    it('pauses a notification the receiver refused, a minute after the first refusal, and sends it after the pause', async () => {
+      receiver.refusing = 410;
+      const shipmentId = await bed.createShipment();
+      await bed.report(loadDeliveredAgo(shipmentId, 5).untilDelivery);
+      await bed.waitForReadiness(shipmentId, (readiness) =>
+        readiness.holds.some((hold: { reason: string }) => hold.reason === 'awaiting_pod'),
+      );
+      await evaluate();
+      const alert = await openAlert('pod_missing', shipmentId);
+      const attemptsAt = (): number =>
+        receiver.received.filter((notification) => notification.payload.data.id === alert.id).length;
+      const [refused] = alert.notifications;
+
+      // A refusal is not retried within the turn, and the next evaluations leave it alone until the pause is over.
+      expect(attemptsAt()).toBe(1);
+      expect(refused).toMatchObject({ status: 'pending', attempts: 1, lastError: 'the receiver answered 410' });
+      expect(Date.parse(refused.notBefore) - Date.now()).toBeGreaterThan(50_000);
+      expect(Date.parse(refused.notBefore) - Date.now()).toBeLessThanOrEqual(60_000);
+      await evaluate();
+      expect(attemptsAt()).toBe(1);
+
+      // The pause runs out (moved into the past here rather than waited for) and the receiver has been fixed.
+      receiver.refusing = undefined;
+      await app.app
+        .get<DataSource>(getDataSourceToken('process'))
+        .getRepository(AlertNotificationEntity)
+        .update({ id: refused.id }, { claimedUntil: new Date(Date.now() - 1_000) });
+      await evaluate();
+
+      expect(attemptsAt()).toBe(2);
+      expect(receiver.acknowledgedFor(alert.id)).toHaveLength(1);
+      expect((await bed.call('GET', `/process/v1/alerts/${alert.id}`)).body.notifications).toEqual([
+        expect.objectContaining({ status: 'delivered', attempts: 2, lastError: null, notBefore: null }),
+      ]);
     });
 
     it('never tells a resolution before the opening it follows when both waited for the receiver', async () => {

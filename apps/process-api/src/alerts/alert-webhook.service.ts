@@ -48,11 +48,23 @@ class WebhookDeliveryError extends Error {
 
 type Attempt = { delivered: true } | { delivered: false; error: string; receiverDown: boolean };
 
+const MINUTE_MS = 60_000;
+
+/**
+ * How long a notification the receiver refused (an answer retrying cannot change, such as 400, 404 or 410) waits
+ * before its next attempt: a minute after the first refusal, doubling to at most an hour. It stays pending, so
+ * nothing is lost while someone fixes the receiver, and a misconfigured receiver is not called every evaluation.
+ */
+export function refusalPauseMs(refusals: number): number {
+  return Math.min(MINUTE_MS * 2 ** Math.max(0, refusals - 1), 60 * MINUTE_MS);
+}
+
 /**
  * Sends the pending alert notifications to `ALERT_WEBHOOK_URL`, signed with the Standard Webhooks scheme, through
  * the shared outbound policies (timeout, retries with jittered backoff, circuit breaker). A notification is marked
- * delivered once the receiver answers 2xx and is never sent again; until then it stays pending and every later turn
- * tries it again with the same `webhook-id` and body. A sender claims a notification for a while before sending, so
+ * delivered once the receiver answers 2xx and is never sent again; until then it stays pending and later turns try
+ * it again with the same `webhook-id` and body: the next turn after the receiver was down, after a growing pause
+ * (`refusalPauseMs`) after it refused. A sender claims a notification for a while before sending, so
  * two replicas never send it at once.
  */
 @Injectable()
@@ -225,7 +237,10 @@ export class AlertWebhook {
           : {
               attempts: notification.attempts + 1,
               lastError: attempt.error.slice(0, 500),
-              claimedUntil: null,
+              // A receiver that is down is tried at the next evaluation; one that refused, after a pause.
+              claimedUntil: attempt.receiverDown
+                ? null
+                : new Date(now.getTime() + refusalPauseMs(notification.attempts + 1)),
               lastAttemptAt: now,
             },
       ),

@@ -55,7 +55,10 @@ export class AlertNotificationView {
   type: AlertNotificationType;
 
   @ApiProperty({
-    description: '`delivered` once the receiver answered 2xx; `pending` until then, tried again at every evaluation.',
+    description:
+      '`delivered` once the receiver answered 2xx; `pending` until then, tried again at the next evaluation after the ' +
+      'receiver was down (no answer, 408, 429, 5xx), or after a pause that doubles from one minute to one hour after ' +
+      'it refused (any other answer).',
     enum: ALERT_NOTIFICATION_STATUSES,
     example: 'delivered',
   })
@@ -71,6 +74,16 @@ export class AlertNotificationView {
     nullable: true,
   })
   lastError: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'A pending notification is not sent before this instant (UTC): the pause after a refusal, or an attempt in ' +
+      'progress. Null, or past, when the next evaluation sends it; always null once delivered.',
+    example: '2026-12-09T13:43:02.118Z',
+    type: String,
+    nullable: true,
+  })
+  notBefore: string | null;
 
   @ApiPropertyOptional({
     description: 'When the receiver acknowledged it (UTC).',

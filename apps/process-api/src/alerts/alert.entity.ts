@@ -99,7 +99,10 @@ export class AlertNotificationEntity {
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
 
-  /** A sender holds the notification until then, so two replicas never send it at the same time. */
+  /**
+   * Not sent before then: a sender holds the notification while it sends it, so two replicas never send it at the
+   * same time, and after the receiver refused it the notification pauses until then.
+   */
   @Column({ name: 'claimed_until', type: Date, nullable: true })
   claimedUntil: Date | null;
 

@@ -34,6 +34,7 @@ function toNotificationView(row: AlertNotificationEntity): AlertNotificationView
     status: row.status,
     attempts: row.attempts,
     lastError: row.lastError,
+    notBefore: row.status === 'pending' ? (row.claimedUntil?.toISOString() ?? null) : null,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
   };
 }
