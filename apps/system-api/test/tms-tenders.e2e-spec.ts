@@ -160,10 +160,9 @@ describe('POST /system/v1/tms/tenders', () => {
     it('answers 503 problem+json at once when the platform asks for a longer pause than is worth waiting', async () => {
       await bed.setFaults({ failNextTenders: 1, tenderRetryAfterSeconds: 30 });
 
-      const startedAt = performance.now();
       const answer = await bed.tender(tender('TND-PAUSE-1'));
 
-      expect(performance.now() - startedAt).toBeLessThan(2_000);
+      // Only the first try fails: had the gateway waited out the pause and tried again, the tender would be placed.
       expect(answer.status).toBe(503);
       expect(answer.headers.get('content-type')).toContain(PROBLEM_JSON);
       expect(answer.headers.get('retry-after')).toBe('30');
@@ -218,20 +217,18 @@ describe('POST /system/v1/tms/tenders', () => {
       // The circuit stays open as long as the platform's Retry-After, which is also how long the second tender's
       // retries wait: the third may fall on the moment it half-opens and probe. A failed probe opens it again, so
       // the next tender is then refused without a call.
-      const timedTender = async (id: string): Promise<{ answer: Answer; ms: number; refused: number }> => {
-        const startedAt = performance.now();
+      const tenderCounted = async (id: string): Promise<{ answer: Answer; refused: number }> => {
         const answer = await bed.tender(tender(id));
-        const ms = performance.now() - startedAt;
 
-        return { answer, ms, refused: (await bed.platform('GET', '/stats')).body.tendersRefused };
+        return { answer, refused: (await bed.platform('GET', '/stats')).body.tendersRefused };
       };
-      let fastFail = await timedTender('TND-DOWN-3');
+      let fastFail = await tenderCounted('TND-DOWN-3');
       let refusedWhileOpen = refusedBefore;
       if (!String(fastFail.answer.body.detail).includes('paused')) {
         refusedWhileOpen = fastFail.refused;
-        fastFail = await timedTender('TND-DOWN-3B');
+        fastFail = await tenderCounted('TND-DOWN-3B');
       }
-      const { answer: third, ms: fastMs, refused: refusedAfter } = fastFail;
+      const { answer: third, refused: refusedAfter } = fastFail;
 
       expect([first.status, second.status, third.status]).toEqual([503, 503, 503]);
       // Four tries of the first tender, and the fifth failure in a row, on the second, opens the circuit; while
@@ -243,8 +240,8 @@ describe('POST /system/v1/tms/tenders', () => {
       expect(third.body.detail).toContain('paused');
       expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(3);
+      // Failing fast: refused without a call reaching the platform.
       expect(refusedAfter).toBe(refusedWhileOpen);
-      expect(fastMs).toBeLessThan(500);
 
       await bed.platform('DELETE', '/faults');
       await new Promise((resolve) => setTimeout(resolve, 3_100));
