@@ -15,6 +15,7 @@ import { CreateDispatchProjection1764790160000 } from './migrations/176479016000
 import { CreateBilling1764790500000 } from './migrations/1764790500000-create-billing.js';
 import { CreateReconciliations1764790600000 } from './migrations/1764790600000-create-reconciliations.js';
 import { CreateAlerts1764790700000 } from './migrations/1764790700000-create-alerts.js';
+import { IndexPostingFailures1764790800000 } from './migrations/1764790800000-index-posting-failures.js';
 import { AlertEntity, AlertNotificationEntity } from './alerts/alert.entity.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { ReconciliationEntity } from './reconciliation/reconciliation.entity.js';
@@ -62,6 +63,7 @@ import { ShipmentsModule } from './shipments/shipments.module.js';
         CreateBilling1764790500000,
         CreateReconciliations1764790600000,
         CreateAlerts1764790700000,
+        IndexPostingFailures1764790800000,
       ],
     }),
     MessagingModule.forLayer('process'),

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('invoices')
 @Index('idx_invoices_shipment', ['shipmentId', 'version'])
+@Index('idx_invoices_rejected', ['shipmentId'], { where: "status = 'rejected'" })
 export class InvoiceEntity {
   /** Also the ERP's external reference and the posting's idempotency key, e.g. `INV-SHP-...-v1`. */
   @PrimaryColumn({ type: 'varchar', length: 100 })

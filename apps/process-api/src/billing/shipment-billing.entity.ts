@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Where a shipment's billing stands, as its last assessment left it: rated charges, tax, readiness and the ERP's
  * answers. JSON columns keep the domain's shapes; the hold reasons are also rows of `billing_holds` for counting.
  */
 @Entity('shipment_billing')
+@Index('idx_shipment_billing_gave_up', ['shipmentId'], { where: 'posting_failure IS NOT NULL' })
 export class ShipmentBillingEntity {
   @PrimaryColumn({ name: 'shipment_id', type: 'varchar', length: 40 })
   shipmentId: string;
