@@ -1,3 +1,4 @@
+import { LAKESHORE_STOPS, REFERENCE_STOPS } from '@lanegate/domain/testing';
 import { startTestApp, type TestApp } from '@lanegate/platform/testing';
 
 import { EMBEDDED_DOCUMENTS, EMBEDDED_LAYERS } from '../src/embedded.js';
@@ -13,26 +14,8 @@ export function shipmentRequest(overrides: Record<string, unknown> = {}): Record
     customerId: 'C-1001',
     purchaseOrder: 'PO-88123',
     routeMiles: 410,
-    stops: [
-      {
-        kind: 'pickup',
-        name: 'Midwest Paper DC',
-        city: 'Chicago',
-        region: 'IL',
-        postalCode: '60607',
-        country: 'US',
-        appointmentAt: '2026-12-07T14:00:00Z',
-      },
-      {
-        kind: 'delivery',
-        name: 'Buckeye Grocers Warehouse',
-        city: 'Columbus',
-        region: 'OH',
-        postalCode: '43215',
-        country: 'US',
-        appointmentAt: '2026-12-08T09:00:00Z',
-      },
-    ],
+    // A copy: tests change fields of the body they get.
+    stops: structuredClone(REFERENCE_STOPS),
     ...overrides,
   };
 }
@@ -47,25 +30,6 @@ export function lakeshoreShipmentRequest(purchaseOrder: string): Record<string, 
     customerId: 'C-1002',
     purchaseOrder,
     routeMiles: 204,
-    stops: [
-      {
-        kind: 'pickup',
-        name: 'Lakeshore Foods Plant 3',
-        city: 'Columbus',
-        region: 'OH',
-        postalCode: '43207',
-        country: 'US',
-        appointmentAt: '2026-12-07T13:00:00Z',
-      },
-      {
-        kind: 'delivery',
-        name: 'Motor City Grocers DC',
-        city: 'Detroit',
-        region: 'MI',
-        postalCode: '48210',
-        country: 'US',
-        appointmentAt: '2026-12-07T19:00:00Z',
-      },
-    ],
+    stops: structuredClone(LAKESHORE_STOPS),
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { LAKESHORE_STOPS } from '@lanegate/domain/testing';
 import type { TestApp } from '@lanegate/platform/testing';
 
 import { BillingBed, dispatchEvent, referenceLoad } from './billing-fixtures.js';
@@ -8,26 +9,7 @@ import { startProcessLayer } from './process-layer.js';
 /** Index of each step in {@link referenceLoad}. */
 const STEP = { assigned: 0, arrived1: 1, departed1: 2, reassigned: 3, arrived2: 4, delivered: 5, departed2: 6, pod: 7 };
 
-const COLUMBUS_TO_DETROIT = [
-  {
-    kind: 'pickup',
-    name: 'Lakeshore Foods Plant 3',
-    city: 'Columbus',
-    region: 'OH',
-    postalCode: '43207',
-    country: 'US',
-    appointmentAt: '2026-12-07T13:00:00Z',
-  },
-  {
-    kind: 'delivery',
-    name: 'Motor City Grocers DC',
-    city: 'Detroit',
-    region: 'MI',
-    postalCode: '48210',
-    country: 'US',
-    appointmentAt: '2026-12-08T09:00:00Z',
-  },
-];
+const COLUMBUS_TO_DETROIT = LAKESHORE_STOPS;
 const DETROIT_TO_CHICAGO = [
   { ...COLUMBUS_TO_DETROIT[0], name: 'Great Lakes Chemical Plant', city: 'Detroit', region: 'MI', postalCode: '48209' },
   { ...COLUMBUS_TO_DETROIT[1], name: 'Calumet Tank Terminal', city: 'Chicago', region: 'IL', postalCode: '60633' },

@@ -110,3 +110,28 @@ export const REFERENCE_STOPS = [
     appointmentAt: '2026-12-08T09:00:00Z',
   },
 ];
+
+/**
+ * Stops of a Lakeshore Foods order (C-1002, purchase order required) on its contract lane: a pickup in Columbus OH
+ * and a delivery in Detroit MI, on the reference load's days.
+ */
+export const LAKESHORE_STOPS = [
+  {
+    kind: 'pickup' as const,
+    name: 'Lakeshore Foods Plant 3',
+    city: 'Columbus',
+    region: 'OH',
+    postalCode: '43207',
+    country: 'US',
+    appointmentAt: '2026-12-07T13:00:00Z',
+  },
+  {
+    kind: 'delivery' as const,
+    name: 'Motor City Grocers DC',
+    city: 'Detroit',
+    region: 'MI',
+    postalCode: '48210',
+    country: 'US',
+    appointmentAt: '2026-12-08T09:00:00Z',
+  },
+];
