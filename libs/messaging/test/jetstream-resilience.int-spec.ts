@@ -131,6 +131,42 @@ describe.skipIf(!DATABASE_URL || !NATS_URL)('JetStream delivery under load, repl
     expect(handledBy.b).toBeGreaterThan(0);
   });
 
+  it("delivers an event once while its handling outlasts the ack wait, then the shipment's next event", async () => {
+    const run = randomUUID().slice(0, 8);
+    streams.push({ servers: NATS_URL!, stream: `LANEGATE_TEST_${run}` });
+    const bus = new JetStreamEventBus({
+      servers: NATS_URL!,
+      stream: `LANEGATE_TEST_${run}`,
+      subjectPrefix: `lanegate-test.${run}`,
+      partitions: 2,
+      ackWaitMs: 1_000,
+    });
+    const attempts: string[] = [];
+    await bus.subscribe({
+      consumer: `slow-${run}`,
+      accepts: () => true,
+      retry: { maxAttempts: 5, backoffMs: () => 10 },
+      handle: async (event, attempt) => {
+        attempts.push(`event ${(event.data as { stopSequence: number }).stopSequence}, attempt ${attempt}`);
+        // Three ack waits long, as billing may be while the ERP is slow.
+        if (event.data && (event.data as { slow?: boolean }).slow) {
+          await sleep(3_000);
+        }
+      },
+      exhausted: () => Promise.resolve(),
+    });
+    const relay = new OutboxRelay({ name: `slow-${run}`, dataSource, bus });
+    track(bus, relay);
+    await appendEach(dataSource, [shipmentEvent('SHP-SLOW', 1, { slow: true }), shipmentEvent('SHP-SLOW', 2)]);
+
+    relay.start();
+    await waitUntil(() => Promise.resolve(attempts.length >= 2));
+    // Longer than a redelivery of the slow event would take to arrive, had the handling not reported progress.
+    await sleep(1_500);
+
+    expect(attempts).toEqual(['event 1, attempt 1', 'event 2, attempt 1']);
+  });
+
   it('resumes publishing and consuming after NATS restarts, with events accepted meanwhile waiting in the outbox', async () => {
     const port = await freePort();
     const storeDir = mkdtempSync(join(tmpdir(), 'lanegate-nats-'));

@@ -112,7 +112,7 @@ export class JetStreamEventBus implements EventBus {
         filter_subject: `${this.prefix}.p${partition}.>`,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+        ack_wait: nanos(this.ackWaitMs),
         max_ack_pending: 1,
         max_deliver: -1,
       });
@@ -237,6 +237,9 @@ export class JetStreamEventBus implements EventBus {
     if (attempt > 1) {
       eventMetrics().redeliveries.inc({ consumer: subscription.consumer });
     }
+    // A handler may take longer than the ack wait (billing waiting for the ERP): telling JetStream it is still in
+    // progress keeps the message from being delivered a second time while the first handling runs.
+    const inProgress = setInterval(() => message.working(), Math.max(500, this.ackWaitMs / 3));
     try {
       await subscription.handle(event, attempt);
       message.ack();
@@ -250,6 +253,12 @@ export class JetStreamEventBus implements EventBus {
         return;
       }
       message.nak(subscription.retry.backoffMs(attempt));
+    } finally {
+      clearInterval(inProgress);
     }
+  }
+
+  private get ackWaitMs(): number {
+    return this.options.ackWaitMs ?? 30_000;
   }
 }
