@@ -123,7 +123,10 @@ describe.skipIf(missing.length > 0 && !onCi)('ERP quota shared by two system-api
     rmSync(workDir, { recursive: true, force: true });
     if (process.env.REDIS_URL) {
       const redis = new Redis(process.env.REDIS_URL);
-      const keys = await redis.keys(`b_lanegate-erp-${tenant}_*`);
+      const keys = [
+        ...(await redis.keys(`b_lanegate-erp-${tenant}_*`)),
+        ...(await redis.keys(`lanegate:erp-call-latency:lanegate-erp-${tenant}*`)),
+      ];
       if (keys.length > 0) {
         await redis.del(...keys);
       }
@@ -170,4 +173,19 @@ describe.skipIf(missing.length > 0 && !onCi)('ERP quota shared by two system-api
     // One budget: at least 9 s after the first second's burst. Two budgets of 20 a second would take about 5 s.
     expect(elapsedMs).toBeGreaterThanOrEqual(9_000);
   }, 90_000);
+
+  it('GET /system/v1/erp/call-latency: either process reports the postings of both, through Redis', async () => {
+    for (const system of systems) {
+      const latency = await call(system.baseUrl, ops, 'GET', '/system/v1/erp/call-latency');
+      const postings = latency.body.byOperation.find(
+        (figures: { operation: string }) => figures.operation === 'postInvoice',
+      );
+
+      expect(latency.status).toBe(200);
+      expect(latency.body.scope).toBe('all_replicas');
+      // Each process made half of them; a figure of its own calls would rest on 100.
+      expect(postings.samples).toBe(INVOICES);
+      expect(postings.p95Ms).toBeGreaterThanOrEqual(postings.p50Ms);
+    }
+  });
 });

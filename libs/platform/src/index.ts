@@ -9,6 +9,7 @@ export * from './errors/problem-details.js';
 export * from './errors/problem.mapper.js';
 export * from './errors/validation.js';
 export * from './health/readiness-probes.js';
+export { REDIS_CLIENT } from './health/redis-client.js';
 export * from './http/bootstrap.js';
 export * from './http/deprecation.js';
 export * from './http/layer.js';

@@ -17,7 +17,7 @@ import { createValidationPipe } from './errors/validation.js';
 import { dependencyProbeProviders } from './health/dependency-probes.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadinessProbes } from './health/readiness-probes.js';
-import { createRedisClient } from './health/redis-client.js';
+import { createRedisClient, REDIS_CLIENT } from './health/redis-client.js';
 import { FailOpenThrottlerStorage } from './throttling/fail-open-throttler.storage.js';
 import { DeprecationInterceptor } from './http/deprecation.js';
 import { IdempotencyStores } from './idempotency/idempotency-stores.js';
@@ -74,7 +74,8 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [LANEGATE_CONFIG, TokenIssuer, ReadinessProbes, IdempotencyStores],
+      // The Redis connection too, when there is one, for state several replicas share beyond throttling.
+      exports: [LANEGATE_CONFIG, TokenIssuer, ReadinessProbes, IdempotencyStores, ...(redis ? [REDIS_CLIENT] : [])],
     };
   }
 }

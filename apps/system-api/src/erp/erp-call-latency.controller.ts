@@ -17,11 +17,12 @@ export class ErpCallLatencyController {
   @ApiOperation({
     summary: 'Get recent ERP call latency',
     description:
-      'Median and 95th percentile duration of the ERP calls this system-api process made in the last 15 minutes, ' +
-      'overall and per operation. Each HTTP exchange counts, retries included; waiting for the quota does not.',
+      'Median and 95th percentile duration of the ERP calls made in the last 15 minutes, overall and per operation: ' +
+      'by every system-api replica when they share Redis, else by this process (`scope` says which). Each HTTP ' +
+      'exchange counts, retries included; waiting for the quota does not.',
   })
   @ApiOkResponse({ description: 'The latency figures.', type: ErpCallLatencyView })
-  callLatency(): ErpCallLatencyView {
+  callLatency(): Promise<ErpCallLatencyView> {
     return this.latency.report();
   }
 }

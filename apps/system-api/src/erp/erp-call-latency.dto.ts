@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+import type { ErpCallLatencyScope } from './erp-call-latency.service.js';
+
 export class LatencyFiguresView {
   @ApiProperty({ description: 'Number of calls the figures rest on.', example: 412 })
   samples: number;
@@ -29,6 +31,15 @@ export class OperationLatencyView extends LatencyFiguresView {
 export class ErpCallLatencyView extends LatencyFiguresView {
   @ApiProperty({ description: 'How far back the figures look, in seconds.', example: 900 })
   windowSeconds: number;
+
+  @ApiProperty({
+    description:
+      'Whose calls: `all_replicas` when the system-api replicas share Redis, `this_process` without Redis or while ' +
+      'it is unreachable.',
+    enum: ['all_replicas', 'this_process'],
+    example: 'all_replicas',
+  })
+  scope: ErpCallLatencyScope;
 
   @ApiProperty({ description: 'The same figures per ERP operation, by name.', type: [OperationLatencyView] })
   byOperation: OperationLatencyView[];
