@@ -1,7 +1,9 @@
+import { MoreThanOrEqual } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REFERENCE_STOPS, referenceLoad } from '@lanegate/domain/testing';
 import { ExperienceApiModule } from '@lanegate/experience-api';
+import { InboxEventEntity } from '@lanegate/messaging';
 import { SandboxModule } from '@lanegate/sandbox';
 import { SystemApiModule } from '@lanegate/system-api';
 import { type SeededOperations, seedOperations, startTestApp, type TestApp } from '@lanegate/platform/testing';
@@ -94,7 +96,12 @@ describe('operations views of the experience layer', () => {
     const overview = (await call(app, ops, 'GET', '/experience/v1/ops/overview?windowHours=2')).body;
 
     expect(overview.window.hours).toBe(2);
-    expect(overview.integrationLatency.eventLag.samples).toBeGreaterThan(0);
+    // Every event the process layer handled in the window counts, the system layer's dispatch events too.
+    const handled = await processDataSource(app)
+      .getRepository(InboxEventEntity)
+      .findBy({ handledAt: MoreThanOrEqual(new Date(Date.now() - 2 * 3_600_000)) });
+    expect(overview.integrationLatency.eventLag.samples).toBe(handled.length);
+    expect(handled.map((row) => row.consumer)).toContain('process.dispatch-projection');
     expect(overview.integrationLatency.eventLag.p95Ms).toBeGreaterThanOrEqual(
       overview.integrationLatency.eventLag.p50Ms,
     );

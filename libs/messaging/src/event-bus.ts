@@ -7,13 +7,19 @@ export interface RetryPolicy {
   backoffMs: (attempt: number) => number;
 }
 
+/** What the bus knows of one delivery besides the event. */
+export interface EventDelivery {
+  /** When the bus took the event: the broker's stored time, or the in-process publish. */
+  publishedAt: Date;
+}
+
 /** A consumer group: every replica subscribing with the same `consumer` name shares its work. */
 export interface EventSubscription {
   consumer: string;
   /** Whether the consumer takes events of this type; others are acknowledged without effect. */
   accepts: (type: string) => boolean;
   /** Takes effect of one event; throwing asks for another attempt. */
-  handle: (event: LanegateEvent, attempt: number) => Promise<void>;
+  handle: (event: LanegateEvent, attempt: number, delivery?: EventDelivery) => Promise<void>;
   /** Called once when the last attempt failed, before the event is acknowledged for good. */
   exhausted: (event: LanegateEvent, error: unknown, attempts: number) => Promise<void>;
   retry: RetryPolicy;

@@ -69,6 +69,10 @@ export function messagingScenarios(options: { databaseUrl?: string; bus: () => E
 
     const applied = await effects(dataSource);
     expect(applied).toHaveLength(1000);
+    // Each handling knows when the bus took its event, for the event lag.
+    const inbox = await dataSource.getRepository(InboxEventEntity).findBy({ consumer });
+    expect(inbox.filter((row) => row.publishedAt === null)).toEqual([]);
+    expect(inbox.filter((row) => row.publishedAt!.getTime() > row.handledAt.getTime())).toEqual([]);
     expect(new Set(applied.map((effect) => effect.eventId)).size).toBe(1000);
     for (let shipment = 0; shipment < 40; shipment += 1) {
       const sequences = applied

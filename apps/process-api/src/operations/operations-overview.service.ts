@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 
 import { BILLING_HOLD_REASONS, type BillingHoldReason, type ShipmentStatus } from '@lanegate/domain';
-import { InboxEventEntity, openDeadLetterDepth, OutboxEventEntity } from '@lanegate/messaging';
+import { InboxEventEntity, openDeadLetterDepth } from '@lanegate/messaging';
 import { rawInstant } from '@lanegate/persistence';
 import { type LatencySummary, summarizeLatency } from '@lanegate/platform';
 
@@ -250,16 +250,15 @@ export class OperationsOverviewService {
     };
   }
 
-  /** Time from the relay's publication of each of the layer's own events to its handling by each consumer. */
+  /** Time from the bus taking each event, this layer's or another's, to its handling by each of its consumers. */
   private async eventLag(from: Date): Promise<LatencySummary> {
     const rows = await this.dataSource
       .getRepository(InboxEventEntity)
       .createQueryBuilder('inbox')
-      .innerJoin(OutboxEventEntity, 'outbox', 'outbox.event_id = inbox.event_id')
       .select('inbox.handled_at', 'handledAt')
-      .addSelect('outbox.published_at', 'publishedAt')
+      .addSelect('inbox.published_at', 'publishedAt')
       .where('inbox.handled_at >= :from', { from })
-      .andWhere('outbox.published_at IS NOT NULL')
+      .andWhere('inbox.published_at IS NOT NULL')
       .orderBy('inbox.handled_at', 'DESC')
       .limit(LAG_SAMPLES)
       .getRawMany<{ handledAt: unknown; publishedAt: unknown }>();

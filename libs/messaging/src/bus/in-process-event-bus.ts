@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { LanegateEvent } from '../event-envelope.js';
-import type { EventBus, EventSubscription } from '../event-bus.js';
+import type { EventBus, EventDelivery, EventSubscription } from '../event-bus.js';
 
 /**
  * The embedded mode's bus. `publish` resolves once every subscriber has taken effect of the events (or given up
@@ -19,16 +19,17 @@ export class InProcessEventBus implements EventBus {
   }
 
   async publish(events: LanegateEvent[]): Promise<void> {
-    await Promise.all(events.map((event) => this.enqueue(event)));
+    const delivery = { publishedAt: new Date() };
+    await Promise.all(events.map((event) => this.enqueue(event, delivery)));
   }
 
   close(): Promise<void> {
     return Promise.all(this.tails.values()).then(() => undefined);
   }
 
-  private enqueue(event: LanegateEvent): Promise<void> {
+  private enqueue(event: LanegateEvent, delivery: EventDelivery): Promise<void> {
     const key = event.subject ?? event.id;
-    const next = (this.tails.get(key) ?? Promise.resolve()).then(() => this.deliver(event));
+    const next = (this.tails.get(key) ?? Promise.resolve()).then(() => this.deliver(event, delivery));
     this.tails.set(key, next);
     void next.then(() => {
       if (this.tails.get(key) === next) {
@@ -39,18 +40,18 @@ export class InProcessEventBus implements EventBus {
     return next;
   }
 
-  private async deliver(event: LanegateEvent): Promise<void> {
+  private async deliver(event: LanegateEvent, delivery: EventDelivery): Promise<void> {
     for (const subscription of this.subscriptions) {
       if (subscription.accepts(event.type)) {
-        await this.attempt(subscription, event);
+        await this.attempt(subscription, event, delivery);
       }
     }
   }
 
-  private async attempt(subscription: EventSubscription, event: LanegateEvent): Promise<void> {
+  private async attempt(subscription: EventSubscription, event: LanegateEvent, delivery: EventDelivery): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await subscription.handle(event, attempt);
+        await subscription.handle(event, attempt, delivery);
 
         return;
       } catch (error) {

@@ -241,7 +241,10 @@ export class JetStreamEventBus implements EventBus {
     // progress keeps the message from being delivered a second time while the first handling runs.
     const inProgress = setInterval(() => message.working(), Math.max(500, this.ackWaitMs / 3));
     try {
-      await subscription.handle(event, attempt);
+      // The stream's own time of storing the message: when it was published, on every replica's clock alike.
+      await subscription.handle(event, attempt, {
+        publishedAt: new Date(Math.floor(message.info.timestampNanos / 1_000_000)),
+      });
       message.ack();
     } catch (error) {
       if (attempt >= subscription.retry.maxAttempts) {

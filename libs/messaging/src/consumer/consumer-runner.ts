@@ -81,7 +81,7 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
     consumer: definition.name,
     accepts: (type) => definition.types.some((prefix) => type.startsWith(prefix)),
     retry: { ...DEFAULT_RETRY, ...definition.retry },
-    handle: async (event) => {
+    handle: async (event, _attempt, delivery) => {
       const timer = metrics.handlerSeconds.startTimer({ consumer: definition.name });
       const inboxHas = (manager: EntityManager): Promise<boolean> =>
         manager.getRepository(InboxEventEntity).existsBy({ consumer: definition.name, eventId: event.id });
@@ -99,9 +99,12 @@ export function consumerSubscription(dataSource: DataSource, definition: Consume
           if (commit === undefined || (await inboxHas(manager))) {
             return false;
           }
-          await manager
-            .getRepository(InboxEventEntity)
-            .insert({ consumer: definition.name, eventId: event.id, handledAt: new Date() });
+          await manager.getRepository(InboxEventEntity).insert({
+            consumer: definition.name,
+            eventId: event.id,
+            handledAt: new Date(),
+            publishedAt: delivery?.publishedAt ?? null,
+          });
           await commit(manager);
 
           return true;

@@ -11,4 +11,8 @@ export class InboxEventEntity {
 
   @Column({ name: 'handled_at', type: Date })
   handledAt: Date;
+
+  /** When the bus took the event; null for a replay or a re-drive, which are not deliveries. */
+  @Column({ name: 'published_at', type: Date, nullable: true })
+  publishedAt: Date | null;
 }

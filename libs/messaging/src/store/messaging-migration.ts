@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
 
 import { instantColumnType } from '@lanegate/persistence';
 
@@ -78,4 +78,24 @@ export class CreateMessagingTables1764790200000 implements MigrationInterface {
   }
 }
 
-export const MESSAGING_MIGRATIONS = [CreateMessagingTables1764790200000];
+/**
+ * When the bus took each handled event (the broker's stored time, or the in-process bus's publish), so the event
+ * lag from publication to handling is known for every event a layer consumes, its own or another layer's. Empty
+ * for rows written before, and for replays and re-drives, which are not deliveries.
+ */
+export class AddInboxPublishedAt1764791100000 implements MigrationInterface {
+  name = 'AddInboxPublishedAt1764791100000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn(
+      'inbox_events',
+      new TableColumn({ name: 'published_at', type: instantColumnType(queryRunner), isNullable: true }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('inbox_events', 'published_at');
+  }
+}
+
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1764790200000, AddInboxPublishedAt1764791100000];

@@ -152,7 +152,9 @@ export class ErpLatencyView extends LatencyView {
 
 export class IntegrationLatencyView {
   @ApiProperty({
-    description: "From the outbox relay's publication of an event to its handling by a consumer, over the window.",
+    description:
+      "From the bus taking an event (the broker's stored time) to its handling by a consumer of the process layer, " +
+      "for the events handled in the window, the layer's own and the system layer's; replays and re-drives excluded.",
     type: LatencyView,
   })
   eventLag: LatencyView;
