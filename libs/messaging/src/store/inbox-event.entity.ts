@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** An event a consumer has taken effect of, recorded in the same transaction as the effect. */
 @Entity('inbox_events')
+@Index('idx_inbox_events_handled', ['handledAt'])
 export class InboxEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 80 })
   consumer: string;

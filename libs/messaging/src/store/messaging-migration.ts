@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
 import { instantColumnType } from '@lanegate/persistence';
 
@@ -81,7 +81,8 @@ export class CreateMessagingTables1764790200000 implements MigrationInterface {
 /**
  * When the bus took each handled event (the broker's stored time, or the in-process bus's publish), so the event
  * lag from publication to handling is known for every event a layer consumes, its own or another layer's. Empty
- * for rows written before, and for replays and re-drives, which are not deliveries.
+ * for rows written before, and for replays and re-drives, which are not deliveries. Indexed by handling time, the
+ * order in which the lag reads them.
  */
 export class AddInboxPublishedAt1764791100000 implements MigrationInterface {
   name = 'AddInboxPublishedAt1764791100000';
@@ -91,9 +92,15 @@ export class AddInboxPublishedAt1764791100000 implements MigrationInterface {
       'inbox_events',
       new TableColumn({ name: 'published_at', type: instantColumnType(queryRunner), isNullable: true }),
     );
+    // The lag reads the latest handlings of a window, newest first.
+    await queryRunner.createIndex(
+      'inbox_events',
+      new TableIndex({ name: 'idx_inbox_events_handled', columnNames: ['handled_at'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('inbox_events', 'idx_inbox_events_handled');
     await queryRunner.dropColumn('inbox_events', 'published_at');
   }
 }
